@@ -1,0 +1,62 @@
+-- CreateTable
+CREATE TABLE "inbox" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "event_id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lease_until" DATETIME,
+    "response" TEXT,
+    "last_error" TEXT,
+    "received_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "processed_at" DATETIME,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "outbox" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "uuid" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "target" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "blob" BLOB,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "next_attempt_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lease_until" DATETIME,
+    "last_error" TEXT,
+    "message_id" TEXT,
+    "ref" TEXT,
+    "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "audit_log" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor" TEXT,
+    "action" TEXT NOT NULL,
+    "subject" TEXT,
+    "detail" TEXT
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "inbox_event_id_key" ON "inbox"("event_id");
+
+-- CreateIndex
+CREATE INDEX "inbox_status_received_at_idx" ON "inbox"("status", "received_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "outbox_uuid_key" ON "outbox"("uuid");
+
+-- CreateIndex
+CREATE INDEX "outbox_status_next_attempt_at_idx" ON "outbox"("status", "next_attempt_at");
+
+-- CreateIndex
+CREATE INDEX "outbox_ref_idx" ON "outbox"("ref");
+
+-- CreateIndex
+CREATE INDEX "audit_log_action_at_idx" ON "audit_log"("action", "at");

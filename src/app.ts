@@ -1,0 +1,108 @@
+import type { Express } from 'express';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import { databaseIsHealthy, openDatabase, type Db } from './store/database.js';
+import { createHttpApp } from './transport/http-app.js';
+import type { LarkApi } from './transport/lark-api.js';
+import { Dispatcher } from './transport/lark-dispatcher.js';
+import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
+import { registry as defaultRegistry, type Registry } from './handlers/registry.js';
+import { routeCardAction, routeMessage } from './handlers/router.js';
+import type { Services } from './handlers/context.js';
+
+export interface BotOptions {
+  config: Config;
+  log: Logger;
+  /** The Open API: the SDK client for a tenant, an in-process stand-in in local mode. */
+  api: LarkApi;
+  clock?: Clock;
+  registry?: Registry;
+  outboxPolicy?: Partial<RetryPolicy>;
+  pollMs?: number;
+  cardAnswerBudgetMs?: number;
+  /** Mounts extra routes (the local web chat). */
+  extendHttp?: (app: Express, bot: Bot) => void;
+  healthDetails?: () => Record<string, unknown>;
+}
+
+export interface Bot {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  services: Services;
+  dispatcher: Dispatcher;
+  outbox: OutboxWorker;
+  http: Express;
+  /** Starts the inbox and outbox workers (handling what a previous run left pending). */
+  start(): void;
+  /** Drains the workers and closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Wires store, handlers, workers and the HTTP app. Does not listen. */
+export async function createBot(o: BotOptions): Promise<Bot> {
+  const clock = o.clock ?? systemClock;
+  const reg = o.registry ?? defaultRegistry;
+  const { db, applied } = await openDatabase(o.config.databasePath);
+  if (applied.length) o.log.info({ applied }, 'migrations applied');
+
+  const outbox = new OutboxWorker({ db, api: o.api, log: o.log, clock, policy: o.outboxPolicy ?? {}, pollMs: o.pollMs ?? 1_000 });
+  const services: Services = {
+    db,
+    config: o.config,
+    clock,
+    log: o.log,
+    directory: {
+      userName: (id) => o.api.getUserName(id),
+      chatMembers: (id) => o.api.listChatMembers(id),
+    },
+    notifyOutbox: () => outbox.wake(),
+  };
+  const dispatcher = new Dispatcher({
+    db,
+    log: o.log,
+    clock,
+    pollMs: o.pollMs ?? 1_000,
+    cardAnswerBudgetMs: o.cardAnswerBudgetMs ?? 2_500,
+    handlers: {
+      async handleEvent({ eventId, type, payload }) {
+        const event = (payload.event ?? {}) as Record<string, unknown>;
+        if (type === 'im.message.receive_v1') await routeMessage(services, reg, eventId, event);
+        else o.log.debug({ eventId, type }, 'event type without a handler');
+      },
+      handleCardAction: ({ eventId, payload }) => routeCardAction(services, reg, eventId, (payload.event ?? {}) as Record<string, unknown>),
+    },
+  });
+
+  const bot: Bot = {
+    db,
+    config: o.config,
+    clock,
+    log: o.log,
+    services,
+    dispatcher,
+    outbox,
+    http: undefined as unknown as Express,
+    start() {
+      dispatcher.start();
+      outbox.start();
+    },
+    async stop() {
+      await dispatcher.stop();
+      await outbox.stop();
+      await db.$disconnect();
+    },
+  };
+  bot.http = createHttpApp({
+    log: o.log,
+    clock,
+    dispatcher,
+    lark: o.config.mode === 'lark' ? { verificationToken: o.config.LARK_VERIFICATION_TOKEN, encryptKey: o.config.LARK_ENCRYPT_KEY } : undefined,
+    healthy: () => databaseIsHealthy(db),
+    ...(o.healthDetails ? { healthDetails: o.healthDetails } : {}),
+    extend: (app) => o.extendHttp?.(app, bot),
+  });
+  return bot;
+}

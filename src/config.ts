@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Comma-separated open_ids; blanks and spaces ignored. */
+const idList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^ou_[A-Za-z0-9_-]+$/, '应为以 ou_ 开头的 open_id，用逗号分隔')));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() !== '' ? s.trim() : undefined));
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidCron(expr: string): boolean {
+  const fields = expr.trim().split(/\s+/);
+  return fields.length === 5 || fields.length === 6;
+}
+
+/** Every environment variable of the contract, in one place. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/bot.db')
+      .refine((u) => u.startsWith('file:'), '应为 file:路径 形式的 SQLite 地址，例如 file:./data/bot.db'),
+    LARK_APP_ID: optionalText,
+    LARK_APP_SECRET: optionalText,
+    LARK_VERIFICATION_TOKEN: optionalText,
+    LARK_ENCRYPT_KEY: optionalText,
+    LARK_DOMAIN: z.string().url('应为完整网址，例如 https://open.feishu.cn').default('https://open.feishu.cn'),
+    LARK_CONNECTION: z.enum(['webhook', 'ws']).default('webhook'),
+    BOT_TIMEZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, '不是有效的时区名，例如 Asia/Shanghai'),
+    BOT_ADMINS: idList,
+    BOT_LEADERS: idList,
+    BOT_REPORT_CHAT_ID: optionalText,
+    BOT_WEEKLY_CRON: z.string().default('0 9 * * 1').refine(isValidCron, '应为 5 段 cron 表达式，例如 0 9 * * 1'),
+    BOT_ORG_NAME: z.string().min(1).default('投资促进局'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.LARK_APP_ID) {
+      for (const key of ['LARK_APP_SECRET', 'LARK_VERIFICATION_TOKEN'] as const) {
+        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: '设置了 LARK_APP_ID 时必须同时设置' });
+      }
+    } else if (c.LARK_CONNECTION === 'ws') {
+      ctx.addIssue({ code: 'custom', path: ['LARK_CONNECTION'], message: 'ws 长连接需要 LARK_APP_ID 和 LARK_APP_SECRET' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  /** Without an app id the bot runs in local mode: a web chat instead of Lark. */
+  mode: 'lark' | 'local';
+  /** Filesystem path of the SQLite file. */
+  databasePath: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`配置错误：${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Pure: reads only the env it is given; throws one ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    mode: c.LARK_APP_ID ? 'lark' : 'local',
+    databasePath: c.DATABASE_URL.slice('file:'.length),
+  };
+}
+
+/** Values safe to log: secrets reduced to whether they are set. */
+export function describeConfig(c: Config): Record<string, unknown> {
+  return {
+    mode: c.mode,
+    connection: c.LARK_CONNECTION,
+    port: c.PORT,
+    host: c.HOST,
+    database: c.DATABASE_URL,
+    appId: c.LARK_APP_ID,
+    appSecret: c.LARK_APP_SECRET ? 'set' : 'unset',
+    verificationToken: c.LARK_VERIFICATION_TOKEN ? 'set' : 'unset',
+    encryptKey: c.LARK_ENCRYPT_KEY ? 'set' : 'unset',
+    domain: c.LARK_DOMAIN,
+    timezone: c.BOT_TIMEZONE,
+    admins: c.BOT_ADMINS.length,
+    leaders: c.BOT_LEADERS.length,
+    reportChat: c.BOT_REPORT_CHAT_ID ?? 'unset',
+    weeklyCron: c.BOT_WEEKLY_CRON,
+    org: c.BOT_ORG_NAME,
+  };
+}

@@ -1,0 +1,28 @@
+import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
+import { helpCommand } from './commands/help.js';
+
+/** Every command, one line each: adding a command is one file and one line here. */
+export const commands: CommandHandler[] = [helpCommand];
+
+/** Card actions by `value.action`. */
+export const actions: ActionHandler[] = [];
+
+/** What plain text in a direct chat means (none: a pointer to /帮助). */
+export const textHandler: TextHandler | undefined = undefined;
+
+export interface Registry {
+  commands: CommandHandler[];
+  actions: ActionHandler[];
+  textHandler?: TextHandler | undefined;
+}
+
+export const registry: Registry = { commands, actions, textHandler };
+
+export function findCommand(reg: Registry, name: string): CommandHandler | undefined {
+  const n = name.toLowerCase();
+  return reg.commands.find((c) => c.names.some((x) => x.toLowerCase() === n));
+}
+
+export function findAction(reg: Registry, id: string): ActionHandler | undefined {
+  return reg.actions.find((a) => a.id === id);
+}

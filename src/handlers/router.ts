@@ -1,0 +1,75 @@
+import { isAppError, userMessage } from '../errors.js';
+import { text } from '../transport/messages.js';
+import { createContext, type Services } from './context.js';
+import { parseCardActionEvent, parseCommand, parseMessageEvent } from './incoming.js';
+import { findAction, findCommand, type Registry } from './registry.js';
+import type { CardAnswer, CommandContext } from './types.js';
+
+const UNKNOWN = (name: string) => `未识别的指令「/${name}」。发送 /帮助 查看可用指令。`;
+const HINT = '您好，我是法治助手。发送 /帮助 查看可用指令。';
+
+/** Handles one `im.message.receive_v1`: finds the command and runs it. */
+export async function routeMessage(s: Services, reg: Registry, eventId: string, event: Record<string, unknown>): Promise<void> {
+  const m = parseMessageEvent(event);
+  if (m.senderType !== 'user' || !m.senderOpenId || !m.chatId) return;
+  // In a group the bot acts only when @-mentioned (Lark delivers other group messages only
+  // to apps with the read-all permission).
+  if (m.chatType === 'group' && !m.mentioned) return;
+
+  const base = createContext(s, {
+    eventId,
+    userOpenId: m.senderOpenId,
+    chat: { chatId: m.chatId, chatType: m.chatType },
+    replyTarget: { replyTo: m.messageId },
+  });
+  if (m.text === undefined) {
+    if (m.chatType === 'p2p') await base.reply(text('目前只能识别文字消息。' + HINT));
+    return;
+  }
+
+  const parsed = parseCommand(m.text);
+  const command = parsed ? findCommand(reg, parsed.name) : undefined;
+  const ctx = (name: string, args: string): CommandContext => ({ ...base, messageId: m.messageId, command: name, args });
+  try {
+    if (parsed && command) {
+      base.log.info({ command: command.id }, 'command');
+      await command.run(ctx(parsed.name, parsed.args));
+    } else if (parsed) {
+      await base.reply(text(UNKNOWN(parsed.name)));
+    } else if (m.text === '') {
+      await base.reply(text(HINT));
+    } else if (m.chatType === 'p2p' && reg.textHandler) {
+      await reg.textHandler.run(ctx('', m.text));
+    } else {
+      // "@法治助手 帮助" without the slash still works when the first word is a command.
+      const [first = '', ...rest] = m.text.split(' ');
+      const bare = findCommand(reg, first);
+      if (bare) await bare.run(ctx(first, rest.join(' ').trim()));
+      else await base.reply(text(HINT));
+    }
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    await base.reply(text(userMessage(e)));
+  }
+}
+
+/** Handles one `card.action.trigger`; returns what the callback answers. */
+export async function routeCardAction(s: Services, reg: Registry, eventId: string, event: Record<string, unknown>): Promise<CardAnswer> {
+  const a = parseCardActionEvent(event);
+  const id = typeof a.action.value.action === 'string' ? a.action.value.action : '';
+  const handler = findAction(reg, id);
+  if (!handler || !a.operatorOpenId) return { toast: { type: 'error', content: '该卡片操作已失效，请发送 /帮助 重新开始' } };
+  const base = createContext(s, {
+    eventId,
+    userOpenId: a.operatorOpenId,
+    chat: { chatId: a.chatId, chatType: 'group' },
+    replyTarget: { chatId: a.chatId },
+  });
+  try {
+    base.log.info({ action: id }, 'card action');
+    return await handler.run({ ...base, messageId: a.messageId, action: a.action });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return { toast: { type: 'error', content: userMessage(e) } };
+  }
+}

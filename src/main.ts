@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createBot } from './app.js';
+import { createLarkClient } from './transport/lark-client.js';
+import { createLocalMode } from './local/local-mode.js';
+
+/** Wiring only: config → store → services → transport → listen. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  log.info(describeConfig(config), 'starting 法治助手');
+
+  const local = config.mode === 'local' ? createLocalMode({ log }) : undefined;
+  const api =
+    local?.api ?? createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
+  const bot = await createBot({ config, log, api, ...(local ? { extendHttp: local.mount } : {}) });
+  bot.start();
+
+  const server: Server = bot.http.listen(config.PORT, config.HOST, () => {
+    const where = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    log.info({ url: where }, config.mode === 'local' ? `local mode: open ${where}/ to chat with the bot` : 'listening for Lark events on /webhook/event');
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: draining work in hand');
+    const force = setTimeout(() => {
+      log.error('drain took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await bot.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`启动失败：${(e as Error).message}\n`);
+  process.exit(1);
+});

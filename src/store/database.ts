@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrate } from './migrate.js';
+
+export type Db = PrismaClient;
+export { PrismaClient };
+
+/** Busy timeout: how long a writer waits for another writer (another replica, a script). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Creates the database file if needed, applies pending migrations, and returns a Prisma
+ * client on the better-sqlite3 driver adapter (WAL, busy timeout).
+ */
+export async function openDatabase(databasePath: string): Promise<{ db: Db; applied: string[] }> {
+  const path = resolve(databasePath);
+  mkdirSync(dirname(path), { recursive: true });
+  const applied = migrate(path);
+  const adapter = new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
+  const db = new PrismaClient({ adapter });
+  await db.$connect();
+  await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+  return { db, applied };
+}
+
+/** True when the database answers a query. */
+export async function databaseIsHealthy(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

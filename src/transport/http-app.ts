@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import type { Dispatcher } from './lark-dispatcher.js';
+import { VerificationError, verifyRequest } from './verify.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpAppOptions {
+  log: Logger;
+  clock: Clock;
+  dispatcher: Dispatcher;
+  /** Webhook secrets; absent in local mode (then the webhook routes answer 404). */
+  lark?: { verificationToken?: string | undefined; encryptKey?: string | undefined } | undefined;
+  /** Answers true when the database answers. */
+  healthy(): Promise<boolean>;
+  /** Extra facts for /healthz (e.g. the long connection's state). */
+  healthDetails?: () => Record<string, unknown>;
+  /** Mounts more routes (local web chat) before the 404 handler. */
+  extend?: (app: Express) => void;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Builds the HTTP app without listening, so tests drive it in process. */
+export function createHttpApp(o: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const id = header(req, 'x-request-id') ?? randomUUID();
+    res.locals.log = o.log.child({ requestId: id });
+    res.setHeader('x-request-id', id);
+    next();
+  });
+
+  const webhook = async (req: Request, res: Response) => {
+    const log: Logger = res.locals.log;
+    if (!o.lark) return res.status(404).json({ error: 'webhook is off in local mode' });
+    if (!Buffer.isBuffer(req.body)) return res.status(400).json({ error: 'empty body' });
+    let env;
+    try {
+      env = verifyRequest(
+        {
+          rawBody: req.body,
+          timestamp: header(req, 'x-lark-request-timestamp'),
+          nonce: header(req, 'x-lark-request-nonce'),
+          signature: header(req, 'x-lark-signature'),
+        },
+        { encryptKey: o.lark.encryptKey, verificationToken: o.lark.verificationToken, nowSeconds: Math.floor(o.clock.now().getTime() / 1000) },
+      );
+    } catch (e) {
+      if (!(e instanceof VerificationError)) throw e;
+      log.warn({ status: e.status, reason: e.reason }, hintFor(e.reason));
+      return res.status(e.status).json({ error: e.reason });
+    }
+    const ack = await o.dispatcher.receive(env);
+    if (env.kind === 'event') log.info({ eventId: env.eventId, type: env.eventType }, 'event accepted');
+    return res.status(200).json(ack);
+  };
+  const raw = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
+  app.post('/webhook/event', raw, webhook);
+  app.post('/webhook/card', raw, webhook);
+
+  app.get('/healthz', async (_req, res) => {
+    const ok = await o.healthy();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', ...(o.healthDetails?.() ?? {}) });
+  });
+
+  o.extend?.(app);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const log: Logger = res.locals.log ?? o.log;
+    if (err.type === 'entity.too.large' || err.status === 413) return res.status(413).json({ error: 'body over 1 MB' });
+    if (err.status && err.status >= 400 && err.status < 500) return res.status(err.status).json({ error: err.message });
+    log.error({ err: err.message }, 'request failed');
+    return res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}
+
+/** Turns common set-up mistakes into a line that says what to fix. */
+function hintFor(reason: string): string {
+  if (reason === 'bad signature') return 'rejected: signature mismatch — check LARK_ENCRYPT_KEY against the app console (事件与回调 > 加密策略)';
+  if (reason === 'wrong token') return 'rejected: header.token differs — check LARK_VERIFICATION_TOKEN';
+  if (reason.includes('no LARK_ENCRYPT_KEY')) return 'rejected: encrypted body but LARK_ENCRYPT_KEY is not set';
+  if (reason.includes('timestamp')) return 'rejected: stale or future timestamp (replay, or this server’s clock is off)';
+  return `rejected: ${reason}`;
+}

@@ -1,0 +1,127 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from '../logger.js';
+import { isRetryable, LarkApiError, type FileType, type LarkApi, type MsgType, type ReceiveIdType } from './lark-api.js';
+
+/** Bounds every Open API call so a hanging server cannot hold a worker forever. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+interface ApiResponse<T> {
+  code?: number;
+  msg?: string;
+  data?: T;
+}
+
+/** Strips secrets from anything the SDK wants to log (it logs request bodies on errors). */
+export function scrub(text: string): string {
+  return text
+    .replace(/("?app_secret"?\s*[:=]\s*"?)[^",}\s]+/gi, '$1[redacted]')
+    .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1[redacted]')
+    .replace(/("?(?:tenant|app)_access_token"?\s*[:=]\s*"?)[^",}\s]+/gi, '$1[redacted]');
+}
+
+function sdkLogger(log: Logger) {
+  const line = (args: unknown[]) => scrub(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')).slice(0, 500);
+  return {
+    error: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk error'),
+    warn: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk warning'),
+    info: (...a: unknown[]) => log.debug({ sdk: line(a) }, 'lark sdk'),
+    debug: (...a: unknown[]) => log.trace({ sdk: line(a) }, 'lark sdk'),
+    trace: (...a: unknown[]) => log.trace({ sdk: line(a) }, 'lark sdk'),
+  };
+}
+
+function classify(e: unknown, what: string): LarkApiError {
+  if (e instanceof LarkApiError) return e;
+  const err = e as { response?: { status?: number; data?: ApiResponse<unknown> }; code?: string; message?: string };
+  const status = err.response?.status;
+  const code = err.response?.data?.code;
+  const detail = status ? `HTTP ${status}${code !== undefined ? ` code ${code}` : ''}` : (err.code ?? err.message ?? 'network error');
+  return new LarkApiError(`${what}: ${scrub(String(detail))}`, { retryable: isRetryable(status, code), httpStatus: status, code });
+}
+
+function unwrap<T>(res: ApiResponse<T> | null | undefined, what: string): T {
+  if (!res) throw new LarkApiError(`${what}: empty response`, { retryable: true });
+  if (res.code !== undefined && res.code !== 0) {
+    throw new LarkApiError(`${what}: code ${res.code} ${res.msg ?? ''}`.trim(), { retryable: isRetryable(200, res.code), httpStatus: 200, code: res.code });
+  }
+  return (res.data ?? {}) as T;
+}
+
+async function call<T>(what: string, fn: () => Promise<ApiResponse<T> | null | undefined>): Promise<T> {
+  let res: ApiResponse<T> | null | undefined;
+  try {
+    res = await fn();
+  } catch (e) {
+    throw classify(e, what);
+  }
+  return unwrap(res, what);
+}
+
+export interface LarkClientOptions {
+  appId: string;
+  appSecret: string;
+  domain: string;
+  log: Logger;
+}
+
+/** The only user of the SDK's Client: the Open API behind the LarkApi interface. */
+export function createLarkClient(o: LarkClientOptions): LarkApi {
+  const client = new lark.Client({
+    appId: o.appId,
+    appSecret: o.appSecret,
+    domain: o.domain,
+    appType: lark.AppType.SelfBuild,
+    logger: sdkLogger(o.log),
+    loggerLevel: lark.LoggerLevel.warn,
+  });
+  // The SDK's axios instance (shared by every Client in the process) has no timeout by default.
+  const axiosDefaults = (client.httpInstance as unknown as { defaults?: { timeout?: number } }).defaults;
+  if (axiosDefaults) axiosDefaults.timeout = REQUEST_TIMEOUT_MS;
+
+  return {
+    async sendMessage({ receiveIdType, receiveId, msgType, content, uuid }) {
+      const data = await call('im.message.create', () =>
+        client.im.message.create({ params: { receive_id_type: receiveIdType as ReceiveIdType }, data: { receive_id: receiveId, msg_type: msgType as MsgType, content, uuid } }),
+      );
+      return { messageId: data.message_id ?? '' };
+    },
+    async replyMessage({ messageId, msgType, content, uuid }) {
+      const data = await call('im.message.reply', () => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: msgType, content, uuid } }));
+      return { messageId: data.message_id ?? '' };
+    },
+    async patchMessage({ messageId, content }) {
+      await call('im.message.patch', () => client.im.message.patch({ path: { message_id: messageId }, data: { content } }));
+    },
+    async uploadFile({ fileName, fileType, data }) {
+      // The SDK returns only `data` for uploads, so a missing key is the error signal.
+      const res = await call<{ file_key?: string }>('im.file.create', async () => {
+        const d = await client.im.file.create({ data: { file_type: fileType as FileType, file_name: fileName, file: data } });
+        return d ? { code: 0, data: d } : { code: -1, msg: 'upload returned no file_key' };
+      });
+      if (!res.file_key) throw new LarkApiError('im.file.create: no file_key', { retryable: true });
+      return { fileKey: res.file_key };
+    },
+    async getUserName(openId) {
+      try {
+        const data = await call('contact.user.get', () => client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }));
+        return data.user?.name || undefined;
+      } catch (e) {
+        o.log.debug({ err: (e as Error).message }, 'contact name unavailable');
+        return undefined;
+      }
+    },
+    async listChatMembers(chatId) {
+      const members: Array<{ openId: string; name: string }> = [];
+      let pageToken: string | undefined;
+      for (let page = 0; page < 100; page++) {
+        const data = await call('im.chatMembers.get', () =>
+          client.im.chatMembers.get({ path: { chat_id: chatId }, params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) } }),
+        );
+        for (const m of data.items ?? []) if (m.member_id) members.push({ openId: m.member_id, name: m.name ?? '' });
+        if (!data.has_more || !data.page_token) break;
+        pageToken = data.page_token;
+      }
+      return members;
+    },
+  };
+}

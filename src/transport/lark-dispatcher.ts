@@ -1,0 +1,173 @@
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+import type { Logger } from '../logger.js';
+import type { CardAnswer } from '../handlers/types.js';
+import type { Envelope } from './verify.js';
+import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
+import { runGroupedInOrder, sleeper } from '../util/in-order.js';
+
+/** What a receiver (webhook, long connection, local chat) answers the platform. */
+export type Ack = { challenge: string } | { toast?: CardAnswer['toast']; card?: { type: 'raw'; data: Record<string, unknown> } } | Record<string, never>;
+
+export interface EventHandlers {
+  /** Handles an event after it was acknowledged. */
+  handleEvent(row: { eventId: string; type: string; payload: Record<string, unknown> }): Promise<void>;
+  /** Handles a card callback while the platform waits for the answer. */
+  handleCardAction(row: { eventId: string; payload: Record<string, unknown> }): Promise<CardAnswer>;
+}
+
+export interface DispatcherOptions {
+  db: Db;
+  log: Logger;
+  clock: Clock;
+  handlers: EventHandlers;
+  /** A card callback not answered by then is acknowledged empty; its work goes on. */
+  cardAnswerBudgetMs?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  pollMs?: number;
+}
+
+export const CARD_ACTION = 'card.action.trigger';
+
+function toAck(answer: CardAnswer): Ack {
+  return {
+    ...(answer.toast ? { toast: answer.toast } : {}),
+    ...(answer.card ? { card: { type: 'raw' as const, data: answer.card } } : {}),
+  };
+}
+
+/**
+ * The one place every verified event goes through, whatever carried it: store in the
+ * inbox (dedupe by event_id), answer, then handle. Receivers call `receive`.
+ */
+export class Dispatcher {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly idle = sleeper();
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(private readonly o: DispatcherOptions) {}
+
+  private get leaseMs() {
+    return this.o.leaseMs ?? 60_000;
+  }
+
+  async receive(env: Envelope): Promise<Ack> {
+    if (env.kind === 'challenge') return { challenge: env.challenge };
+    const payload = JSON.stringify(env.payload);
+    const log = this.o.log.child({ eventId: env.eventId });
+    if (env.eventType === CARD_ACTION) {
+      const row = await recordEvent(this.o.db, {
+        eventId: env.eventId,
+        type: env.eventType,
+        payload,
+        claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
+      });
+      if (!row) {
+        log.info('duplicate card callback; replaying the stored answer');
+        const stored = await storedResponse(this.o.db, env.eventId);
+        return stored ? (JSON.parse(stored) as Ack) : {};
+      }
+      return this.answerCardAction(row, log);
+    }
+    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload });
+    if (!row) log.info('duplicate event ignored');
+    else this.idle.wake();
+    return {};
+  }
+
+  private async answerCardAction(row: InboxRow, log: Logger): Promise<Ack> {
+    const work = this.track(this.runCardAction(row, log));
+    const budget = this.o.cardAnswerBudgetMs ?? 2_500;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), budget);
+    });
+    const answer = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (answer === undefined) log.warn({ budgetMs: budget }, 'card callback not answered in time; finishing after the ack');
+    return answer ?? {};
+  }
+
+  private async runCardAction(row: InboxRow, log: Logger): Promise<Ack> {
+    try {
+      const ack = toAck(await this.o.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) }));
+      await complete(this.o.db, row.id, this.o.clock.now(), JSON.stringify(ack));
+      return ack;
+    } catch (e) {
+      log.error({ err: (e as Error).message }, 'card action failed');
+      await fail(this.o.db, row.id, (e as Error).message, true);
+      return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
+    }
+  }
+
+  /** Starts handling stored events: what is pending now (left by a crash) and what arrives. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops taking new rows and waits for the ones in hand. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.idle.wake();
+    await this.loop;
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    void p.finally(() => this.inflight.delete(p));
+    return p;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (e) {
+        this.o.log.error({ err: (e as Error).message }, 'inbox batch failed');
+      }
+      if (this.running && handled === 0) await this.idle.sleep(this.o.pollMs ?? 1_000);
+    }
+  }
+
+  /** Handles due rows; events of one chat in the order they came, chats side by side. */
+  async runOnce(): Promise<number> {
+    const { db, clock } = this.o;
+    const rows = await findDue(db, clock.now(), 50);
+    let handled = 0;
+    await runGroupedInOrder(rows, chatKey, async (row) => {
+      if (!(await claim(db, row.id, clock.now(), this.leaseMs))) return true;
+      handled++;
+      await this.track(this.handleRow(row));
+      return true;
+    });
+    return handled;
+  }
+
+  private async handleRow(row: InboxRow): Promise<void> {
+    const { db, clock, handlers } = this.o;
+    const log = this.o.log.child({ eventId: row.eventId });
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    try {
+      if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
+      else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
+      await complete(db, row.id, clock.now());
+    } catch (e) {
+      const attempts = row.attempts + 1;
+      const final = attempts >= (this.o.maxAttempts ?? 3);
+      log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
+      await fail(db, row.id, (e as Error).message, final);
+    }
+  }
+}
+
+function chatKey(row: InboxRow): string {
+  // Cheap: find the chat id without parsing the whole payload.
+  const m = /"(?:chat_id|open_chat_id)":"([^"]+)"/.exec(row.payload);
+  return m ? m[1]! : row.eventId;
+}

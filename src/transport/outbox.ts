@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../store/database.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
+import { runGroupedInOrder, sleeper } from '../util/in-order.js';
+import { LarkApiError, type FileType, type LarkApi } from './lark-api.js';
+import { decodeTarget, encodeTarget, toLarkContent, type OutMessage, type Target } from './messages.js';
+
+/** One outbound message. `uuid` is what Lark deduplicates on: keep it stable across retries. */
+export type OutboxRequest =
+  | { kind: 'message'; to: Target; message: OutMessage; uuid?: string; ref?: string }
+  | { kind: 'patch'; messageId: string; card: Record<string, unknown>; uuid?: string; ref?: string }
+  | { kind: 'file'; to: Target; fileName: string; fileType: FileType; data: Buffer; uuid?: string; ref?: string };
+
+export interface RetryPolicy {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** After this long since the message was stored, stop trying and record why. */
+  giveUpAfterMs: number;
+  /** A claimed row whose sender died is claimed again after this long. */
+  leaseMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 6 * 3600_000, leaseMs: 60_000 };
+
+/** A uuid derived from a seed, so a handler that runs again sends nothing new. */
+export function stableUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Exponential backoff with jitter: half fixed, half random, so retries of many rows spread out. */
+export function backoffDelay(attempt: number, p: RetryPolicy, random: () => number = Math.random): number {
+  const exp = Math.min(p.maxDelayMs, p.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + (exp / 2) * random());
+}
+
+/** Stores a message to be sent. A second call with the same uuid stores nothing. Returns the uuid. */
+export async function enqueue(db: Db, req: OutboxRequest): Promise<string> {
+  const uuid = req.uuid ?? randomUUID();
+  let kind: string;
+  let target: string;
+  let payload: unknown;
+  let blob: Uint8Array<ArrayBuffer> | null = null;
+  if (req.kind === 'message') {
+    kind = 'replyTo' in req.to ? 'reply' : 'send';
+    target = encodeTarget(req.to);
+    payload = req.message;
+  } else if (req.kind === 'patch') {
+    kind = 'patch';
+    target = `message:${req.messageId}`;
+    payload = { type: 'card', card: req.card };
+  } else {
+    kind = 'file';
+    target = encodeTarget(req.to);
+    payload = { fileName: req.fileName, fileType: req.fileType };
+    blob = new Uint8Array(req.data);
+  }
+  await db.outboxMessage.upsert({
+    where: { uuid },
+    create: { uuid, kind, target, payload: JSON.stringify(payload), blob, ref: req.ref ?? null },
+    update: {},
+  });
+  return uuid;
+}
+
+interface Row {
+  id: number;
+  uuid: string;
+  kind: string;
+  target: string;
+  payload: string;
+  blob: Uint8Array | null;
+  attempts: number;
+  createdAt: Date;
+}
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  api: LarkApi;
+  log: Logger;
+  clock: Clock;
+  policy?: Partial<RetryPolicy>;
+  /** How often to look for due rows when nothing woke the worker. */
+  pollMs?: number;
+  batchSize?: number;
+}
+
+/** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
+export class OutboxWorker {
+  private readonly policy: RetryPolicy;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private readonly idle = sleeper();
+
+  constructor(private readonly o: OutboxWorkerOptions) {
+    this.policy = { ...DEFAULT_RETRY, ...o.policy };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand, then stops. Rows not yet sent stay stored for the next start. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Called after enqueue so a new message goes out at once rather than at the next poll. */
+  wake(): void {
+    this.idle.wake();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (e) {
+        this.o.log.error({ err: (e as Error).message }, 'outbox batch failed');
+      }
+      if (!this.running) break;
+      if (handled === 0) await this.idle.sleep(this.o.pollMs ?? 1_000);
+    }
+  }
+
+  /** Claims due rows and sends them: in order within one target, targets side by side. */
+  async runOnce(): Promise<number> {
+    const { db } = this.o;
+    const now = this.o.clock.now();
+    const due = await db.outboxMessage.findMany({
+      where: { OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', leaseUntil: { lt: now } }] },
+      orderBy: { id: 'asc' },
+      take: this.o.batchSize ?? 50,
+      select: { id: true, uuid: true, kind: true, target: true, payload: true, blob: true, attempts: true, createdAt: true },
+    });
+    let handled = 0;
+    // Keep the order within a target: what follows a failed row waits for it.
+    await runGroupedInOrder(due, (r) => r.target, async (row) => {
+      if (!(await this.claim(row.id, now))) return true;
+      handled++;
+      return this.deliver(row);
+    });
+    return handled;
+  }
+
+  private async claim(id: number, now: Date): Promise<boolean> {
+    const { count } = await this.o.db.outboxMessage.updateMany({
+      where: { id, OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', leaseUntil: { lt: now } }] },
+      data: { status: 'sending', leaseUntil: new Date(now.getTime() + this.policy.leaseMs), attempts: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  private async deliver(row: Row): Promise<boolean> {
+    const { db, log } = this.o;
+    const attempt = row.attempts + 1;
+    try {
+      const messageId = await this.send(row);
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: 'sent', sentAt: this.o.clock.now(), messageId: messageId ?? null, leaseUntil: null, lastError: null, blob: null },
+      });
+      log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
+      return true;
+    } catch (e) {
+      const err = e instanceof LarkApiError ? e : new LarkApiError((e as Error).message, { retryable: false });
+      const now = this.o.clock.now();
+      const age = now.getTime() - row.createdAt.getTime();
+      const retry = err.retryable && age < this.policy.giveUpAfterMs;
+      const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: retry
+          ? { status: 'pending', leaseUntil: null, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffDelay(attempt, this.policy)) }
+          : { status: 'failed', leaseUntil: null, lastError: reason },
+      });
+      log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
+      return false;
+    }
+  }
+
+  private async send(row: Row): Promise<string | undefined> {
+    const { api } = this.o;
+    const target = decodeTarget(row.target);
+    if (row.kind === 'patch') {
+      const m = JSON.parse(row.payload) as OutMessage;
+      if (!('replyTo' in target)) throw new LarkApiError('patch needs a message id', { retryable: false });
+      await api.patchMessage({ messageId: target.replyTo, content: toLarkContent(m).content });
+      return target.replyTo;
+    }
+    let msgType: ReturnType<typeof toLarkContent>['msgType'];
+    let content: string;
+    if (row.kind === 'file') {
+      const f = JSON.parse(row.payload) as { fileName: string; fileType: FileType };
+      if (!row.blob) throw new LarkApiError('file row has no bytes', { retryable: false });
+      const { fileKey } = await api.uploadFile({ fileName: f.fileName, fileType: f.fileType, data: Buffer.from(row.blob) });
+      msgType = 'file';
+      content = JSON.stringify({ file_key: fileKey });
+    } else {
+      ({ msgType, content } = toLarkContent(JSON.parse(row.payload) as OutMessage));
+    }
+    if ('replyTo' in target) return (await api.replyMessage({ messageId: target.replyTo, msgType, content, uuid: row.uuid })).messageId;
+    const [receiveIdType, receiveId] = 'chatId' in target ? (['chat_id', target.chatId] as const) : (['open_id', target.openId] as const);
+    return (await api.sendMessage({ receiveIdType, receiveId, msgType, content, uuid: row.uuid })).messageId;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs `fn` over items grouped by key: groups side by side, items of one group one after
+ * another in the given order. `fn` returns false to stop its group (later items wait).
+ */
+export async function runGroupedInOrder<T>(items: T[], keyOf: (item: T) => string, fn: (item: T) => Promise<boolean>): Promise<void> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      for (const item of group) if (!(await fn(item))) break;
+    }),
+  );
+}
+
+/** Resolves after `ms` or when `signal` fires, whichever is first; returns a wake function. */
+export function sleeper(): { sleep(ms: number): Promise<void>; wake(): void } {
+  let wakeUp: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    sleep(ms) {
+      return new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        timer = setTimeout(resolve, ms);
+      });
+    },
+    wake() {
+      if (timer) clearTimeout(timer);
+      const w = wakeUp;
+      wakeUp = undefined;
+      w?.();
+    },
+  };
+}
