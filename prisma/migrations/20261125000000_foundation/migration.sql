@@ -60,3 +60,20 @@ CREATE INDEX "outbox_ref_idx" ON "outbox"("ref");
 
 -- CreateIndex
 CREATE INDEX "audit_log_action_at_idx" ON "audit_log"("action", "at");
+
+-- CreateTable
+CREATE TABLE "users" (
+    "open_id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "reminders_muted" BOOLEAN NOT NULL DEFAULT false,
+    "updated_at" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "settings" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL,
+    "updated_by" TEXT,
+    "updated_at" DATETIME NOT NULL
+);

@@ -1,0 +1,41 @@
+import type { Db } from './database.js';
+import type { Directory } from '../handlers/types.js';
+
+/** A name older than this is asked for again (people change names rarely). */
+const NAME_TTL_MS = 7 * 24 * 3600_000;
+
+/**
+ * The display name of a person: from the users table when fresh, else the contact API,
+ * else the member list of `chatId` (when given). Falls back to a short form of the
+ * open_id only when nothing can tell the name.
+ */
+export async function resolveName(db: Db, directory: Directory, openId: string, o: { chatId?: string; now: Date }): Promise<string> {
+  const cached = await db.user.findUnique({ where: { openId } });
+  if (cached && (cached.source === 'manual' || o.now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS)) return cached.name;
+  const fromContact = await directory.userName(openId).catch(() => undefined);
+  if (fromContact) return remember(db, openId, fromContact, 'contact');
+  if (o.chatId) {
+    const members = await directory.chatMembers(o.chatId).catch(() => []);
+    for (const m of members) if (m.name) await remember(db, m.openId, m.name, 'chat_member');
+    const hit = members.find((m) => m.openId === openId && m.name);
+    if (hit) return hit.name;
+  }
+  return cached?.name ?? shortId(openId);
+}
+
+/** Names of many people at once (one look-up each that is not cached). */
+export async function resolveNames(db: Db, directory: Directory, openIds: string[], o: { chatId?: string; now: Date }): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of new Set(openIds)) out.set(id, await resolveName(db, directory, id, o));
+  return out;
+}
+
+async function remember(db: Db, openId: string, name: string, source: string): Promise<string> {
+  await db.user.upsert({ where: { openId }, create: { openId, name, source }, update: { name, source } });
+  return name;
+}
+
+/** Last resort label: never the whole open_id. */
+export function shortId(openId: string): string {
+  return `用户${openId.slice(-4)}`;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createBot, type Bot, type BotOptions } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { Clock } from '../../src/clock.js';
+import { createLarkClient } from '../../src/transport/lark-client.js';
+import { FakeOpenApi } from './fake-open-api.js';
+import { ENCRYPT_KEY, signedRequest, TOKEN } from './lark-payloads.js';
+
+export interface TestBot {
+  bot: Bot;
+  fake: FakeOpenApi;
+  config: Config;
+  url: string;
+  dbPath: string;
+  /** POSTs a payload signed and encrypted like Lark; returns status and JSON answer. */
+  post(payload: unknown, o?: { path?: string; timestamp?: number }): Promise<{ status: number; body: any }>;
+  /** Closes HTTP and the bot (not the fake, not the files): a "crash" or restart. */
+  close(): Promise<void>;
+  /** Closes everything and removes the temporary files. */
+  destroy(): Promise<void>;
+}
+
+export const ADMIN = 'ou_admin000000000000000000000001';
+export const LEADER = 'ou_leader00000000000000000000001';
+export const STAFF = 'ou_84aad35d084aa403a838cf73ee18467';
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  clock?: Clock;
+  fake?: FakeOpenApi;
+  /** Reuse a database file (restart tests). */
+  dbPath?: string;
+  /** Do not start the inbox/outbox workers (crash-after-ack tests). */
+  noWorkers?: boolean;
+  botOptions?: Partial<BotOptions>;
+}
+
+/** A real bot on a real SQLite file, the real SDK pointed at a local fake Open API, real HTTP. */
+export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
+  const fake = o.fake ?? new FakeOpenApi();
+  if (!fake.url) await fake.start();
+  const dir = o.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'fazhi-test-'));
+  const dbPath = o.dbPath ?? join(dir!, 'bot.db');
+  const config = loadConfig({
+    DATABASE_URL: `file:${dbPath}`,
+    LARK_APP_ID: 'cli_test_app',
+    LARK_APP_SECRET: 'test-app-secret-never-logged',
+    LARK_VERIFICATION_TOKEN: TOKEN,
+    LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+    LARK_DOMAIN: fake.url,
+    BOT_ADMINS: ADMIN,
+    BOT_LEADERS: LEADER,
+    LOG_LEVEL: 'silent',
+    ...o.env,
+  });
+  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
+  const bot = await createBot({
+    config,
+    log,
+    api,
+    pollMs: 20,
+    outboxPolicy: { baseDelayMs: 10, maxDelayMs: 50, giveUpAfterMs: 5_000, leaseMs: 2_000 },
+    ...(o.clock ? { clock: o.clock } : {}),
+    ...o.botOptions,
+  });
+  if (!o.noWorkers) bot.start();
+  const server: Server = await new Promise((resolve) => {
+    const s = bot.http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await bot.stop();
+  };
+  return {
+    bot,
+    fake,
+    config,
+    url,
+    dbPath,
+    async post(payload, po = {}) {
+      const req = signedRequest(payload, { key: config.LARK_ENCRYPT_KEY ?? ENCRYPT_KEY, ...(po.timestamp ? { timestamp: po.timestamp } : {}) });
+      const res = await fetch(url + (po.path ?? '/webhook/event'), { method: 'POST', headers: req.headers, body: req.body });
+      const text = await res.text();
+      let body: any = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body };
+    },
+    close,
+    async destroy() {
+      await close();
+      if (!o.fake) await fake.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value (no fixed sleeps); fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5_000, what = 'condition'): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
