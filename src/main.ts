@@ -7,9 +7,9 @@ import { createLocalMode } from './local/local-mode.js';
 
 /** Wiring only: config → store → services → transport → listen. */
 async function main(): Promise<void> {
-  let loaded;
+  let config;
   try {
-    loaded = loadConfig(process.env);
+    config = loadConfig(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -17,11 +17,11 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(loaded.LOG_LEVEL);
-  const local = loaded.mode === 'local' ? createLocalMode({ log }) : undefined;
-  const config = local ? local.configure(loaded) : loaded;
+  const log = createLogger(config.LOG_LEVEL);
   log.info(describeConfig(config), 'starting 法治助手');
 
+  const local = config.mode === 'local' ? createLocalMode({ log }) : undefined;
+  if (local) config = local.configure(config);
   const api =
     local?.api ?? createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
   const bot = await createBot({ config, log, api, ...(local ? { extendHttp: local.mount } : {}) });

@@ -27,7 +27,11 @@ export function createLocalMode(o: { log: Logger; registry?: Registry; people?: 
   const api = new LocalLarkApi({ people });
   return {
     api,
-    configure: (config) => withDemoRoles(config, people),
+    configure(config) {
+      const c = withDemoRoles(config, people);
+      o.log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
+      return c;
+    },
     mount(app, bot) {
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
