@@ -105,6 +105,22 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     await page.context().close();
   });
 
+  it('draws layout, table, chart and collapsible panel, and sends a person picked outside a form', async () => {
+    const page = await openChat({ phone: true });
+    await say(page, '/测试展示');
+    const card = page.locator('.msg.from-bot .card', { hasText: '展示元素' }).last();
+    await card.waitFor({ timeout: 10_000 });
+    expect(await card.locator('.cols .col').count()).toBe(2);
+    expect(await card.locator('table.card-table tr').count()).toBe(3);
+    expect(await card.locator('.chart .bar-row').allTextContents()).toEqual(['用人需求3', '其他1']);
+    expect(await card.locator('details.panel .panel-body').isVisible()).toBe(false);
+    await card.locator('details.panel summary').click();
+    expect(await card.locator('details.panel .panel-body').textContent()).toContain('折叠内容');
+    await card.locator('select[name="who"]').selectOption('ou_local_leader_zhao');
+    await page.locator('#toast', { hasText: '已选择 ou_local_leader_zhao（select_person）' }).waitFor();
+    await page.context().close();
+  });
+
   it.runIf(has('上报'))('/上报: fills and submits the report card, sees the confirmation with the code', async () => {
     const page = await openChat();
     await say(page, '/上报');

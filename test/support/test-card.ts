@@ -27,6 +27,24 @@ export const TEST_CARD = {
   },
 };
 
+/** Display elements: layout, table, chart (VChart spec), collapsible panel, person select outside a form. */
+export const DISPLAY_CARD = {
+  schema: '2.0',
+  header: { title: { tag: 'plain_text', content: '展示元素' }, subtitle: { tag: 'plain_text', content: '副标题' }, template: 'green' },
+  body: {
+    elements: [
+      { tag: 'column_set', columns: [
+        { tag: 'column', weight: 1, elements: [{ tag: 'markdown', content: '**左栏**' }] },
+        { tag: 'column', weight: 1, elements: [{ tag: 'div', text: { tag: 'plain_text', content: '右栏' } }] },
+      ] },
+      { tag: 'table', columns: [{ name: 'category', display_name: '类别' }, { name: 'count', display_name: '件数', data_type: 'number' }], rows: [{ category: '用人需求', count: 3 }, { category: '其他', count: 1 }] },
+      { tag: 'chart', chart_spec: { type: 'bar', title: { text: '各类诉求' }, data: { values: [{ c: '用人需求', n: 3 }, { c: '其他', n: 1 }] }, xField: 'c', yField: 'n' } },
+      { tag: 'collapsible_panel', expanded: false, header: { title: { tag: 'markdown', content: '明细' } }, elements: [{ tag: 'markdown', content: '折叠内容' }] },
+      { tag: 'select_person', name: 'who', placeholder: { tag: 'plain_text', content: '选择人员' }, behaviors: [{ type: 'callback', value: { action: 'test.person' } }] },
+    ],
+  },
+};
+
 /** What the test action handlers saw, for assertions. */
 export const seen: { formValues: Array<Record<string, unknown>>; operators: string[] } = { formValues: [], operators: [] };
 
@@ -37,6 +55,23 @@ const testCardCommand: CommandHandler = {
   summary: '（测试）表单卡片',
   async run(ctx) {
     await ctx.reply(card(TEST_CARD));
+  },
+};
+
+const displayCardCommand: CommandHandler = {
+  id: 'test-display',
+  names: ['测试展示'],
+  usage: '/测试展示',
+  summary: '（测试）展示元素卡片',
+  async run(ctx) {
+    await ctx.reply(card(DISPLAY_CARD));
+  },
+};
+
+const person: ActionHandler = {
+  id: 'test.person',
+  async run(ctx) {
+    return { toast: { type: 'info', content: `已选择 ${String(ctx.action.option)}（${ctx.action.tag}）` } };
   },
 };
 
@@ -66,5 +101,5 @@ const patch: ActionHandler = {
 
 /** The real registry plus the test card. */
 export function registryWithTestCard(base: Registry = registry): Registry {
-  return { commands: [...base.commands, testCardCommand], actions: [...base.actions, submit, patch], textHandler: base.textHandler };
+  return { commands: [...base.commands, testCardCommand, displayCardCommand], actions: [...base.actions, submit, patch, person], textHandler: base.textHandler };
 }

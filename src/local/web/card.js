@@ -80,8 +80,15 @@ function select(e, ctx) {
   const { wrap, err } = labelled(e, c);
   const get = () => (multi ? [...c.selectedOptions].map((o) => o.value) : c.value);
   if (ctx.form) ctx.form.fields.push({ e, err, get, reset: () => (c.value = typeof initial === 'string' ? initial : '') });
-  else c.addEventListener('change', () => c.value && ctx.act({ tag: e.tag, name: e.name, value: callbackOf(e) ?? {}, option: c.value }));
+  else c.addEventListener('change', () => c.value && ctx.act({ tag: e.callbackTag ?? e.tag, name: e.name, value: callbackOf(e) ?? {}, option: c.value }));
   return wrap;
+}
+
+/** select_person: the options given, or (without options) every person the page knows, by name. */
+function selectPerson(e, ctx) {
+  const ids = e.options?.length ? e.options.map((o) => o.value) : ctx.people().map((p) => p.openId);
+  const options = ids.map((id) => ({ text: ctx.nameOf(id), value: id }));
+  return select({ ...e, tag: e.tag === 'multi_select_person' ? 'multi_select_static' : 'select_static', options, callbackTag: e.tag }, ctx);
 }
 
 function picker(e, ctx) {
@@ -246,6 +253,9 @@ function element(e, ctx) {
     case 'select_static':
     case 'multi_select_static':
       return select(e, ctx);
+    case 'select_person':
+    case 'multi_select_person':
+      return selectPerson(e, ctx);
     case 'date_picker':
     case 'picker_time':
     case 'picker_datetime':
@@ -289,7 +299,7 @@ function element(e, ctx) {
  * The card as HTML. `act(action)` receives what Lark would put in `event.action` (camelCase
  * for form_value/input_value), and resolves with the callback's answer.
  */
-export function renderCard(card, { act, nameOf }) {
+export function renderCard(card, { act, nameOf, people = () => [] }) {
   const root = h('div', 'card');
   if (card.type === 'template') {
     root.append(h('div', 'unknown', '[模板卡片：本地聊天无法显示]'));
@@ -298,6 +308,7 @@ export function renderCard(card, { act, nameOf }) {
   let busy = false;
   const ctx = {
     nameOf,
+    people,
     act: async (action) => {
       if (busy) return;
       busy = true;
