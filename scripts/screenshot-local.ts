@@ -24,9 +24,9 @@ const server = bot.http.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 860, height: 1180 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport: { width: 860, height: 1640 }, deviceScaleFactor: 1, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
   await page.goto(`${url}/#as=ou_local_staff_zhang&chat=oc_local_p2p_staff_zhang`);
   await page.waitForSelector('body[data-ready="true"]');
   const say = async (text: string) => {

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    local?.close();
     log.info({ signal }, 'stopping: draining work in hand');
     const force = setTimeout(() => {
       log.error('drain took too long; exiting');

@@ -37,6 +37,7 @@ export class LocalLarkApi implements LarkApi {
   private readonly byUuid = new Map<string, string>();
   private rev = 0;
   private waiters = new Set<() => void>();
+  private closed = false;
 
   constructor(o: { people?: DemoPerson[] } = {}) {
     this.people = o.people ?? DEMO_PEOPLE;
@@ -47,8 +48,19 @@ export class LocalLarkApi implements LarkApi {
     return this.rev;
   }
 
+  /** True after close(): long polls answer at once, so the server can stop without waiting for them. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of [...this.waiters]) w();
+  }
+
   /** Resolves at the next change or after `ms`, for long polling. */
   waitForChange(ms: number): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

@@ -15,6 +15,8 @@ export interface LocalMode {
   /** The config with the demo admin and leader, unless the environment names them. */
   configure(config: Config): Config;
   mount(app: Express, bot: Bot): void;
+  /** Answers the page's open long polls now, so stopping the server does not wait for them. */
+  close(): void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function createLocalMode(o: { log: Logger; registry?: Registry; people?: 
       o.log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
       return c;
     },
+    close: () => api.close(),
     mount(app, bot) {
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));

@@ -65,7 +65,7 @@ export function mountLocalRoutes(app: Express, o: LocalRoutesOptions): void {
     if (!api.chats.has(chatId)) return bad(res, '会话不存在');
     let news = api.since(chatId, after);
     const end = Date.now() + wait;
-    while (news.length === 0 && Date.now() < end && !req.socket.destroyed) {
+    while (news.length === 0 && Date.now() < end && !req.socket.destroyed && !api.isClosed) {
       await api.waitForChange(end - Date.now());
       news = api.since(chatId, after);
     }
