@@ -63,6 +63,7 @@ export class Dispatcher {
         eventId: env.eventId,
         type: env.eventType,
         payload,
+        now: this.o.clock.now(),
         claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
       });
       if (!row) {
@@ -72,7 +73,7 @@ export class Dispatcher {
       }
       return this.answerCardAction(row, log);
     }
-    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload });
+    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() });
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};
@@ -98,7 +99,7 @@ export class Dispatcher {
       return ack;
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await fail(this.o.db, row.id, (e as Error).message, true);
+      await fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now());
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
@@ -146,7 +147,7 @@ export class Dispatcher {
       const attempts = row.attempts + 1;
       const final = attempts >= (this.o.maxAttempts ?? 3);
       log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
-      await fail(db, row.id, (e as Error).message, final);
+      await fail(db, row.id, (e as Error).message, final, clock.now());
     }
   }
 }
