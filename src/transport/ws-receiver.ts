@@ -94,12 +94,16 @@ export class WsReceiver implements Receiver {
   }
 
   health(): Record<string, unknown> {
+    const sdk = this.client.getConnectionStatus();
+    const waiting = this.state !== 'connected' && this.state !== 'stopped';
     return {
       mode: 'ws',
       state: this.state,
       since: this.since.toISOString(),
       reconnects: this.drops,
-      ...(this.lastError && this.state !== 'connected' ? { lastError: this.lastError } : {}),
+      ...(waiting && this.lastError ? { lastError: this.lastError } : {}),
+      ...(waiting && sdk.reconnectAttempts ? { attempts: sdk.reconnectAttempts } : {}),
+      ...(waiting && sdk.nextConnectTime && sdk.nextConnectTime > Date.now() ? { nextAttemptAt: new Date(sdk.nextConnectTime).toISOString() } : {}),
     };
   }
 
