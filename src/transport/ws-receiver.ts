@@ -26,7 +26,7 @@ export interface WsReceiverOptions {
   restart?: { baseDelayMs?: number; maxDelayMs?: number };
   /** A handshake that hangs (proxy, NAT) is abandoned and retried after this long. */
   handshakeTimeoutMs?: number;
-  /** Seconds without any frame after a ping before the connection counts as dead. */
+  /** Seconds without any frame after a ping before the connection counts as dead; shorter than Lark's PingInterval (120 s), as the SDK re-arms the watchdog on each ping. */
   pingTimeoutS?: number;
 }
 
@@ -136,6 +136,7 @@ export class WsReceiver implements Receiver {
     this.failures++;
     const delayMs = backoffDelay(this.failures, { ...DEFAULT_RETRY, ...this.o.restart });
     this.setState('failed', { err: this.lastError, retryInMs: delayMs });
+    clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       if (this.state === 'stopped') return;

@@ -44,6 +44,8 @@ export class FakeLarkWs {
   /** Every connection ever accepted, in order; the last one is the live one. */
   readonly connections: WebSocket[] = [];
   readonly pings: Frame[] = [];
+  /** A half-open connection: frames from the app go nowhere, pings get no pong. */
+  silent = false;
   private wss: WebSocketServer | undefined;
   private readonly waiting = new Map<string, (a: FrameAnswer) => void>();
   private seq = 0;
@@ -107,6 +109,7 @@ export class FakeLarkWs {
   }
 
   private onFrame(socket: WebSocket, f: Frame): void {
+    if (this.silent) return;
     const h = Object.fromEntries(f.headers.map((x) => [x.key, x.value]));
     if (f.method === CONTROL && h.type === 'ping') {
       this.pings.push(f);

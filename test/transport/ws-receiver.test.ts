@@ -10,6 +10,16 @@ import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.
 
 const APP_ID = 'cli_a1b2c3d4e5f60718';
 
+/** A card action that takes as long as the test wants. */
+let releaseSlow: () => void = () => {};
+const slowAction: ActionHandler = {
+  id: 'test.slow',
+  async run() {
+    await new Promise<void>((resolve) => (releaseSlow = resolve));
+    return { toast: { type: 'success', content: '已处理' } };
+  },
+};
+
 /** A card action that says what it did, and counts how often it really ran. */
 const clicks: string[] = [];
 const stampAction: ActionHandler = {
@@ -33,22 +43,29 @@ interface WsBot {
 
 let current: WsBot | undefined;
 afterEach(async () => {
+  releaseSlow();
   await current?.stop();
   current = undefined;
   clicks.length = 0;
 });
 
 /** The real bot in ws mode: the real SDK's WSClient against the fake long-connection service. */
-async function startWsBot(o: { restart?: WsReceiverOptions['restart']; beforeStart?: (fake: FakeOpenApi) => void } = {}): Promise<WsBot> {
+async function startWsBot(
+  o: { beforeStart?: (fake: FakeOpenApi) => void; receiver?: Partial<WsReceiverOptions>; clientConfig?: ConstructorParameters<typeof FakeLarkWs>[1] } = {},
+): Promise<WsBot> {
   const fake = new FakeOpenApi();
   await fake.start();
-  const lws = new FakeLarkWs(fake);
+  const lws = new FakeLarkWs(fake, o.clientConfig);
   await lws.start();
   let receiver: WsReceiver | undefined;
   const t = await startTestBot({
     fake,
     env: { LARK_CONNECTION: 'ws', LARK_APP_ID: APP_ID },
-    botOptions: { registry: { ...defaultRegistry, actions: [stampAction] }, healthDetails: () => ({ connection: receiver?.health() }) },
+    botOptions: {
+      registry: { ...defaultRegistry, actions: [stampAction, slowAction] },
+      healthDetails: () => ({ connection: receiver?.health() }),
+      cardAnswerBudgetMs: 300,
+    },
   });
   const logs: any[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
@@ -59,7 +76,8 @@ async function startWsBot(o: { restart?: WsReceiverOptions['restart']; beforeSta
     encryptKey: t.config.LARK_ENCRYPT_KEY,
     dispatcher: t.bot.dispatcher,
     log,
-    restart: o.restart ?? { baseDelayMs: 20, maxDelayMs: 100 },
+    restart: { baseDelayMs: 20, maxDelayMs: 100 },
+    ...o.receiver,
   });
   o.beforeStart?.(fake);
   await receiver.start();
@@ -117,6 +135,30 @@ describe('long connection (LARK_CONNECTION=ws)', () => {
     // The handler saw the card token where the webhook puts it.
     const row = await w.t.bot.db.inboxEvent.findUnique({ where: { eventId: click.header.event_id } });
     expect(JSON.parse(row!.payload).event.token).toBe(click.event.token);
+  });
+
+  it('answers a slow card callback empty within the budget on the connection, and the work still finishes', async () => {
+    const w = await startWsBot();
+    await connected(w);
+    const click = cardActionEvent({ value: { action: 'test.slow' }, from: STAFF });
+    const answer = await w.lws.push(click);
+    expect(answer).toEqual({ code: 200, data: {} });
+    releaseSlow();
+    await waitFor(async () => (await w.t.bot.db.inboxEvent.findUnique({ where: { eventId: click.header.event_id } }))?.status === 'done', 5000, 'the action to finish');
+  });
+
+  it('notices a half-open connection by the missing pong and connects again', async () => {
+    const w = await startWsBot({ clientConfig: { PingInterval: 0.3, ReconnectCount: -1, ReconnectInterval: 0.05, ReconnectNonce: 0 }, receiver: { pingTimeoutS: 0.15 } });
+    await connected(w);
+    await waitFor(() => w.lws.pings.length > 0, 5000, 'a ping');
+    const first = w.lws.live;
+    const before = w.lws.connections.length;
+    w.lws.silent = true;
+    await waitFor(() => w.lws.connections.length > before, 5000, 'another connection');
+    w.lws.silent = false;
+    await waitFor(() => w.lws.live && w.lws.live !== first && w.receiver.health().state === 'connected', 5000, 'the new connection');
+    await w.lws.push(messageEvent({ text: '/帮助' }));
+    await waitFor(() => w.t.fake.messages[0], 5000, 'a reply on the new connection');
   });
 
   it('re-establishes a dropped connection, logging each change of state once, and events flow again', async () => {
