@@ -8,6 +8,10 @@ describe('configuration', () => {
     expect(c).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', DATABASE_URL: 'file:./data/bot.db', LARK_DOMAIN: 'https://open.feishu.cn', BOT_TIMEZONE: 'Asia/Shanghai', BOT_WEEKLY_CRON: '0 9 * * 1', BOT_ORG_NAME: '投资促进局', BOT_ADMINS: [], BOT_LEADERS: [], mode: 'local', databasePath: './data/bot.db' });
   });
 
+  it('needs no verification token for the long connection', () => {
+    expect(loadConfig({ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's', LARK_CONNECTION: 'ws' }).LARK_CONNECTION).toBe('ws');
+  });
+
   it('reads lists of open_ids', () => {
     const c = loadConfig({ BOT_ADMINS: 'ou_a1, ou_b2,,', BOT_LEADERS: 'ou_c3' });
     expect(c.BOT_ADMINS).toEqual(['ou_a1', 'ou_b2']);
@@ -25,6 +29,7 @@ describe('configuration', () => {
     [{ LARK_APP_ID: 'cli_x' }, 'LARK_APP_SECRET'],
     [{ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's' }, 'LARK_VERIFICATION_TOKEN'],
     [{ LARK_CONNECTION: 'ws' }, 'LARK_CONNECTION'],
+    [{ LARK_CONNECTION: 'socket' }, 'LARK_CONNECTION'],
   ])('a bad value %j names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
