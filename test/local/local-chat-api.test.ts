@@ -103,4 +103,15 @@ describe('the local chat API', () => {
     expect(got.body.messages.length).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(5000);
   });
+
+  it('answers an open long poll at once when local mode closes, so the server can stop', async () => {
+    t = await startLocalBot();
+    const first = await t.call(`/local/api/messages?chat=${DM}&after=0`);
+    const started = Date.now();
+    const waiting = t.call(`/local/api/messages?chat=${DM}&after=${first.body.revision}&wait=20000`);
+    await new Promise((r) => setImmediate(r));
+    t.api.close();
+    expect((await waiting).body.messages).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
