@@ -141,7 +141,8 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it.runIf(has('总结'))('/总结: shows the year-end draft of a demo year and its .docx', async () => {
     const year = dayjs().year() - 1;
     await fillDemoYear(t.bot.db, { year, today: dayjs().format('YYYY-MM-DD') });
-    const page = await openChat();
+    // The draft is for admins and leaders: ask as the demo leader.
+    const page = await openChat({ as: 'ou_local_leader_zhao' });
     await say(page, `/总结 ${year}`);
     await page.locator('.msg.from-bot', { hasText: '共为企业解决问题' }).first().waitFor({ timeout: 30_000 });
     const file = page.locator('.msg.from-bot a.file', { hasText: '.docx' }).first();
