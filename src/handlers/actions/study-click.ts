@@ -1,6 +1,6 @@
 import { clickToast, type ClickWish } from '../../domain/study/attendance.js';
 import { recordClick } from '../../store/study/attendance.js';
-import { resolveName } from '../../store/users.js';
+import { namesForCard } from '../../store/study/names.js';
 import { AppError } from '../../errors.js';
 import type { ActionContext, CardAnswer } from '../types.js';
 import { answerWithCard, clickedSession } from './study-answer.js';
@@ -16,7 +16,7 @@ export async function studyClick(ctx: ActionContext, wish: ClickWish): Promise<C
   // The clicker's name is looked up meanwhile, so the card can show it without a second trip.
   const [outcome] = await Promise.all([
     recordClick(ctx.db, { sessionId: session.id, openId: ctx.user.openId, wish }),
-    resolveName(ctx.db, ctx.directory, ctx.user.openId, { chatId: session.chatId, now }),
+    namesForCard(ctx.db, ctx.directory, [ctx.user.openId], { chatId: session.chatId, now }),
   ]);
   switch (outcome.kind) {
     case 'invalid':

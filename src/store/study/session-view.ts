@@ -1,6 +1,7 @@
 import type { Db } from '../database.js';
 import type { Directory } from '../../handlers/types.js';
-import { resolveName, resolveNames, shortId } from '../users.js';
+import { shortId } from '../users.js';
+import { namesForCard } from './names.js';
 import type { AttendanceStatus } from '../../domain/study/attendance.js';
 import type { StudySession } from './sessions.js';
 
@@ -21,22 +22,20 @@ export interface StudySessionView {
 }
 
 /**
- * Reads a session with names. Names come from the users table in one query; only people
- * not yet known there are looked up (contact API, then the chat's member list).
+ * Reads a session with names: the users table first; only people not yet known there are
+ * looked up (contact API, then the chat's member list).
  */
 export async function loadSessionView(db: Db, directory: Directory, sessionId: number, now: Date): Promise<StudySessionView> {
   const session = await db.studySession.findUniqueOrThrow({ where: { id: sessionId } });
   const rows = await db.studyAttendance.findMany({ where: { sessionId }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] });
-  const ids = [session.openedBy, ...rows.map((r) => r.openId)];
-  const known = new Map((await db.user.findMany({ where: { openId: { in: ids } }, select: { openId: true, name: true } })).map((u) => [u.openId, u.name]));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) for (const [id, name] of await resolveNames(db, directory, unknown, { chatId: session.chatId, now })) known.set(id, name);
+  const names = await namesForCard(db, directory, [session.openedBy, ...rows.map((r) => r.openId)], { chatId: session.chatId, now });
+  const nameOf = (id: string) => names.get(id) ?? shortId(id);
   return {
     session,
-    openerName: known.get(session.openedBy) ?? (await resolveName(db, directory, session.openedBy, { chatId: session.chatId, now })),
+    openerName: nameOf(session.openedBy),
     attendees: rows.map((r) => ({
       openId: r.openId,
-      name: known.get(r.openId) ?? shortId(r.openId),
+      name: nameOf(r.openId),
       status: r.status as AttendanceStatus,
       makeup: r.makeup,
       reason: r.reason,
