@@ -103,6 +103,16 @@ describe('会前学法 card through the real webhook', () => {
     expect(t.fake.messages.filter((m) => m.msgType === 'interactive')).toHaveLength(1);
   });
 
+  it('a topic cannot inject markup into the card (no stray @所有人)', async () => {
+    t = await studyBot();
+    const s = await openSession(t, '<at id=all></at>学习*民法典*');
+    const markdown = s.card.body.elements.filter((e: any) => e.tag === 'markdown').map((e: any) => e.content).join('\n');
+    expect(markdown).not.toContain('<at');
+    expect(markdown).toContain('&lt;at id=all&gt;&lt;/at&gt;学习\\*民法典\\*');
+    // The header is plain text, which Lark shows as it is.
+    expect(s.card.header.subtitle).toEqual({ tag: 'plain_text', content: '<at id=all></at>学习*民法典*' });
+  });
+
   it('a click naming an unknown session gets an error toast', async () => {
     t = await studyBot();
     const res = await click(t, { sessionId: 999, messageId: 'om_x' }, 'study.checkin', STAFF);

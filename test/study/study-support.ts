@@ -73,3 +73,16 @@ export async function click(
 ): Promise<{ status: number; body: any }> {
   return t.post(cardActionEvent({ value: { action, session: s.sessionId }, from, messageId: s.messageId, chatId: CHAT, ...(formValue ? { formValue } : {}) }));
 }
+
+/** Everyone clicks 签到 at once; each answer with how long it took, and the median and max. */
+export async function clickAllAtOnce(t: TestBot, s: { sessionId: number; messageId: string }, people: Array<{ openId: string }>) {
+  const answers = await Promise.all(
+    people.map(async (p) => {
+      const t0 = performance.now();
+      const res = await click(t, s, 'study.checkin', p.openId);
+      return { ...res, ms: performance.now() - t0 };
+    }),
+  );
+  const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+  return { answers, median: Math.round(ms[Math.floor(ms.length / 2)]!), max: Math.round(ms[ms.length - 1]!) };
+}
