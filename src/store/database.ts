@@ -22,6 +22,10 @@ export async function openDatabase(databasePath: string): Promise<{ db: Db; appl
   const db = new PrismaClient({ adapter });
   await db.$connect();
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+  // WAL with synchronous=NORMAL: a commit survives a crash of the process (what the inbox
+  // and outbox promise); only a power cut can lose the last commits. FULL would fsync
+  // on every commit and block the event loop for each acknowledged event.
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   return { db, applied };
 }
 

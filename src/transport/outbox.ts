@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { runGroupedInOrder, sleeper } from '../util/in-order.js';
+import { runGroupedInOrder } from '../util/in-order.js';
+import { PollLoop } from '../util/poll-loop.js';
 import { LarkApiError, type FileType, type LarkApi } from './lark-api.js';
 import { decodeTarget, encodeTarget, toLarkContent, type OutMessage, type Target } from './messages.js';
 
@@ -89,43 +90,25 @@ export interface OutboxWorkerOptions {
 /** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
 export class OutboxWorker {
   private readonly policy: RetryPolicy;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private readonly idle = sleeper();
+  private readonly loop: PollLoop;
 
   constructor(private readonly o: OutboxWorkerOptions) {
     this.policy = { ...DEFAULT_RETRY, ...o.policy };
+    this.loop = new PollLoop({ name: 'outbox', pollMs: o.pollMs ?? 1_000, log: o.log, runOnce: () => this.runOnce() });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the batch in hand, then stops. Rows not yet sent stay stored for the next start. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after enqueue so a new message goes out at once rather than at the next poll. */
   wake(): void {
-    this.idle.wake();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (e) {
-        this.o.log.error({ err: (e as Error).message }, 'outbox batch failed');
-      }
-      if (!this.running) break;
-      if (handled === 0) await this.idle.sleep(this.o.pollMs ?? 1_000);
-    }
+    this.loop.wake();
   }
 
   /** Claims due rows and sends them: in order within one target, targets side by side. */
