@@ -12,8 +12,8 @@ export async function clickedSession(ctx: ActionContext): Promise<StudySession> 
 }
 
 /** A toast with the session's card as the store has it now. */
-export async function answerWithCard(ctx: ActionContext, sessionId: number, toast: NonNullable<CardAnswer['toast']>): Promise<CardAnswer> {
-  const view = await loadSessionView(ctx.db, ctx.directory, sessionId, ctx.clock.now());
+export async function answerWithCard(ctx: ActionContext, session: number | StudySession, toast: NonNullable<CardAnswer['toast']>): Promise<CardAnswer> {
+  const view = await loadSessionView(ctx.db, ctx.directory, session, ctx.clock.now());
   return { toast, card: studySessionCard(view, ctx.config.BOT_TIMEZONE) };
 }
 

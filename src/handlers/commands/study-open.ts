@@ -3,6 +3,7 @@ import { TOPIC_MAX } from '../../domain/study/attendance.js';
 import { localDay } from '../../domain/dates/local-time.js';
 import { cardQueued, openStudySession, studyCardRef } from '../../store/study/sessions.js';
 import { loadSessionView } from '../../store/study/session-view.js';
+import { rememberMemberNames } from '../../store/study/names.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
 import { card } from '../../transport/messages.js';
 import type { CommandHandler } from '../types.js';
@@ -29,6 +30,11 @@ export const studyOpenCommand: CommandHandler = {
       sourceKey: `message:${ctx.messageId}`,
     });
     if (await cardQueued(ctx.db, session.id)) return;
+    // Names of the chat's members in one call now, so thirty clicks later need no look-up each.
+    await ctx.directory
+      .chatMembers(ctx.chat.chatId)
+      .then((members) => rememberMemberNames(ctx.db, members))
+      .catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'chat members not read; names looked up per click'));
     const view = await loadSessionView(ctx.db, ctx.directory, session.id, now);
     await ctx.send({ chatId: ctx.chat.chatId }, card(studySessionCard(view, tz)), { ref: studyCardRef(session.id) });
   },

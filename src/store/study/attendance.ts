@@ -9,29 +9,34 @@ async function currentStatus(db: Db, sessionId: number, openId: string): Promise
   return (row?.status as AttendanceStatus | undefined) ?? undefined;
 }
 
+/** Stores a first record; false when the person already has one (the unique key says so). */
+async function createFirst(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<boolean> {
+  const reason = o.wish.status === 'leave' ? o.wish.reason : null;
+  try {
+    await db.studyAttendance.create({ data: { sessionId: o.sessionId, openId: o.openId, status: o.wish.status, reason, recordedBy: o.openId } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
 /**
  * Stores one person's 签到 or 请假, once: the unique (session, person) key decides a race
  * between two clicks of the same person, and the loser is told nothing changed.
  */
 export async function recordClick(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<ClickOutcome> {
   const { sessionId, openId, wish } = o;
-  const reason = wish.status === 'leave' ? wish.reason : null;
+  // Most clicks are a person's first 签到: store it straight away, read only when that fails.
+  if (wish.status === 'present' && (await createFirst(db, o))) return { kind: 'record' };
   const outcome = decideClick(await currentStatus(db, sessionId, openId), wish);
-  if (outcome.kind === 'record') {
-    try {
-      await db.studyAttendance.create({ data: { sessionId, openId, status: wish.status, reason, recordedBy: openId } });
-      return outcome;
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      return recordClick(db, o);
-    }
-  }
+  if (outcome.kind === 'record') return (await createFirst(db, o)) ? outcome : recordClick(db, o);
   if (outcome.kind === 'switch') {
     const before = await db.studyAttendance.findUniqueOrThrow({ where: { sessionId_openId: { sessionId, openId } } });
     // Only if nobody changed it meanwhile: a concurrent identical switch then reads "unchanged".
     const { count } = await db.studyAttendance.updateMany({
       where: { id: before.id, status: outcome.from },
-      data: { status: wish.status, reason, recordedBy: openId },
+      data: { status: wish.status, reason: null, recordedBy: openId },
     });
     if (count === 0) return recordClick(db, o);
     await db.auditLog.create({

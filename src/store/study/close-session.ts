@@ -1,6 +1,7 @@
 import type { Db } from '../database.js';
 import type { Directory } from '../../handlers/types.js';
 import type { StudySession } from './sessions.js';
+import { rememberMemberNames } from './names.js';
 
 /**
  * Closes a session and snapshots who was missing: every member of the chat with neither
@@ -25,10 +26,8 @@ export async function closeStudySession(db: Db, directory: Directory, session: S
         update: {},
       }),
     ),
-    // Remember member names so cards and statistics can show them without another look-up.
-    ...members
-      .filter((m) => m.name)
-      .map((m) => db.user.upsert({ where: { openId: m.openId }, create: { openId: m.openId, name: m.name, source: 'chat_member' }, update: {} })),
   ]);
+  // Member names, so cards and statistics can show the absentees without another look-up.
+  await rememberMemberNames(db, members);
   return { closed: true, absent: missing.length };
 }

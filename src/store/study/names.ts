@@ -46,3 +46,11 @@ export async function namesForCard(db: Db, directory: Directory, openIds: string
   );
   return names;
 }
+
+/** Stores the names of chat members not yet in the users table (a contact-API name is never overwritten). */
+export async function rememberMemberNames(db: Db, members: Array<{ openId: string; name: string }>): Promise<void> {
+  const named = members.filter((m) => m.name);
+  const known = new Set((await db.user.findMany({ where: { openId: { in: named.map((m) => m.openId) } }, select: { openId: true } })).map((u) => u.openId));
+  const fresh = named.filter((m) => !known.has(m.openId));
+  if (fresh.length) await db.user.createMany({ data: fresh.map((m) => ({ openId: m.openId, name: m.name, source: 'chat_member' })) });
+}

@@ -22,11 +22,12 @@ export interface StudySessionView {
 }
 
 /**
- * Reads a session with names: the users table first; only people not yet known there are
+ * Reads a session (pass the row when just read, to spare a query) with names: the users table first; only people not yet known there are
  * looked up (contact API, then the chat's member list).
  */
-export async function loadSessionView(db: Db, directory: Directory, sessionId: number, now: Date): Promise<StudySessionView> {
-  const session = await db.studySession.findUniqueOrThrow({ where: { id: sessionId } });
+export async function loadSessionView(db: Db, directory: Directory, sessionOrId: number | StudySession, now: Date): Promise<StudySessionView> {
+  const session = typeof sessionOrId === 'number' ? await db.studySession.findUniqueOrThrow({ where: { id: sessionOrId } }) : sessionOrId;
+  const sessionId = session.id;
   const rows = await db.studyAttendance.findMany({ where: { sessionId }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] });
   const names = await namesForCard(db, directory, [session.openedBy, ...rows.map((r) => r.openId)], { chatId: session.chatId, now });
   const nameOf = (id: string) => names.get(id) ?? shortId(id);
