@@ -1,0 +1,28 @@
+import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
+import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.js';
+import { AppError } from '../../errors.js';
+import { caseResolvedText } from '../../presentation/messages/case-messages.js';
+import { resolveCase } from '../../store/cases/change-case.js';
+import { text } from '../../transport/messages.js';
+import type { ActionHandler } from '../types.js';
+import { caseAnswer, caseOfAction, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
+
+/** 办结: by the reporter, the assignee or an admin; tells every leader once. */
+export const caseResolveAction: ActionHandler = {
+  id: 'case.resolve',
+  async run(ctx) {
+    const c = await caseOfAction(ctx);
+    if (!isOpen(c.status)) return unchangedAnswer(ctx, c);
+    if (!canHandle(ctx.user, c)) throw new AppError('forbidden', '仅上报人、承办人或管理员可以办结该诉求');
+    const resolution = requiredText(formText(ctx, 'resolution'), 'resolution', LIMITS.resolution);
+    const resolvedDate = pickedDay(formText(ctx, 'resolved_date'), 'resolved_date', {
+      today: todayOf(ctx),
+      notBefore: c.receivedDate,
+      notBeforeLabel: `受理日期（${c.receivedDate}）`,
+    });
+    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now() });
+    if (!r.changed) return unchangedAnswer(ctx, r.case);
+    for (const leader of ctx.config.BOT_LEADERS) await ctx.send({ openId: leader }, text(caseResolvedText(r.case)));
+    return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已办结` });
+  },
+};
