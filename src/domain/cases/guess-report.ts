@@ -13,7 +13,7 @@ export interface ReportGuess {
 /** Words that point to a category; the category with most hits wins, ties go to the earlier row. */
 const CATEGORY_WORDS: Array<[Category, string[]]> = [
   ['tax_policy', ['政策兑现', '兑现', '扶持', '税', '补贴', '奖励资金', '专项资金']],
-  ['staffing', ['招聘', '用工', '人才', '招工', '用人', '缺工', '员工', '工人']],
+  ['staffing', ['招聘', '用工', '人才', '招工', '用人', '缺工', '工人', '普工', '工程师']],
   ['infrastructure', ['道路', '水电', '管网', '基础设施', '供电', '供水', '排水', '燃气', '污水', '修路', '路灯', '电力']],
   ['premises', ['厂房', '办公', '场地', '用地', '仓库', '租赁']],
   ['schooling', ['子女', '入学', '学校', '上学', '就读', '学位', '幼儿园', '转学']],
@@ -23,8 +23,8 @@ const SUFFIX = '(?:股份有限公司|有限责任公司|集团有限公司|有�
 const NAME_CHARS = '[\\u4e00-\\u9fa5A-Za-z0-9（）()·&]';
 const CANDIDATE = new RegExp(`${NAME_CHARS}{2,40}?${SUFFIX}`, 'g');
 const EXTEND = new RegExp(`^${SUFFIX}`);
-/** Words that come before a name in a sentence, never inside one. */
-const LEAD = /^.*(?:走访了?|调研了?|接待了?|对接了?|来自|反映|据|帮助|协助|前往|联系了?|今天|昨天|今日|上午|下午|本周|企业|了|到|的)/;
+/** Words a sentence starts with before the name (「今天走访了」「协助」「据」), stripped from the front. */
+const LEAD = /^(?:今天|昨天|今日|上午|下午|本周|走访了?|调研了?|接待了?|对接了?|联系了?|来自|帮助|协助|前往|据|了|到|去|赴)+/;
 
 export function guessEnterprise(text: string): string | undefined {
   for (const m of text.matchAll(CANDIDATE)) {
