@@ -1,18 +1,24 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-/** The calendar day ('YYYY-MM-DD') of an instant in a time zone. */
-export function dayIn(instant: Date, tz: string): string {
-  return dayjs(instant).tz(tz).format('YYYY-MM-DD');
+/** One formatter per zone ('sv-SE' writes 'YYYY-MM-DD HH:mm'); dayjs' tz plugin is ~10x slower per call. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(tz, f);
+  }
+  return f;
 }
 
 /** 'YYYY-MM-DD HH:mm' of an instant in a time zone. */
 export function minuteIn(instant: Date, tz: string): string {
-  return dayjs(instant).tz(tz).format('YYYY-MM-DD HH:mm');
+  return formatter(tz).format(instant);
+}
+
+/** The calendar day ('YYYY-MM-DD') of an instant in a time zone. */
+export function dayIn(instant: Date, tz: string): string {
+  return minuteIn(instant, tz).slice(0, 10);
 }
 
 /** True for a real calendar day written 'YYYY-MM-DD' (rejects 2023-02-30). */

@@ -1,4 +1,5 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
+import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
 import { dayIn } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
@@ -43,4 +44,15 @@ export function unchangedAnswer(ctx: HandlerContext, c: CaseWithHistory): CardAn
           ? '该诉求已在办理中'
           : '该诉求状态未变化';
   return caseAnswer(ctx, c, { type: 'info', content: why });
+}
+
+/**
+ * The open case a reporter, assignee or admin may act on (`deed`: 「办结」「退回」「指派」).
+ * A closed case gives the answer to send instead; anyone else gets a forbidden error.
+ */
+export async function openCaseToHandle(ctx: ActionContext, deed: string): Promise<{ case: CaseWithHistory } | { answer: CardAnswer }> {
+  const c = await caseOfAction(ctx);
+  if (!isOpen(c.status)) return { answer: unchangedAnswer(ctx, c) };
+  if (!canHandle(ctx.user, c)) throw new AppError('forbidden', `仅上报人、承办人或管理员可以${deed}该诉求`);
+  return { case: c };
 }

@@ -1,11 +1,10 @@
-import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
 import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
 import { card } from '../../transport/messages.js';
 import type { ActionContext, ActionHandler } from '../types.js';
-import { caseAnswer, caseOfAction, todayOf, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, openCaseToHandle, todayOf, unchangedAnswer } from './case-action-kit.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
 function assigneeOf(ctx: ActionContext): string | undefined {
@@ -18,9 +17,9 @@ function assigneeOf(ctx: ActionContext): string | undefined {
 export const caseAssignAction: ActionHandler = {
   id: 'case.assign',
   async run(ctx) {
-    const c = await caseOfAction(ctx);
-    if (!isOpen(c.status)) return unchangedAnswer(ctx, c);
-    if (!canHandle(ctx.user, c)) throw new AppError('forbidden', '仅上报人、承办人或管理员可以指派该诉求');
+    const got = await openCaseToHandle(ctx, '指派');
+    if ('answer' in got) return got.answer;
+    const c = got.case;
     const assigneeId = assigneeOf(ctx);
     if (!assigneeId) throw new AppError('invalid_input', '请选择承办人', { field: 'assignee' });
     const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now() });

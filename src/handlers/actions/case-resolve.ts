@@ -1,19 +1,17 @@
-import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
 import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.js';
-import { AppError } from '../../errors.js';
 import { caseResolvedText } from '../../presentation/messages/case-messages.js';
 import { resolveCase } from '../../store/cases/change-case.js';
 import { text } from '../../transport/messages.js';
 import type { ActionHandler } from '../types.js';
-import { caseAnswer, caseOfAction, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, openCaseToHandle, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
 
 /** 办结: by the reporter, the assignee or an admin; tells every leader once. */
 export const caseResolveAction: ActionHandler = {
   id: 'case.resolve',
   async run(ctx) {
-    const c = await caseOfAction(ctx);
-    if (!isOpen(c.status)) return unchangedAnswer(ctx, c);
-    if (!canHandle(ctx.user, c)) throw new AppError('forbidden', '仅上报人、承办人或管理员可以办结该诉求');
+    const got = await openCaseToHandle(ctx, '办结');
+    if ('answer' in got) return got.answer;
+    const c = got.case;
     const resolution = requiredText(formText(ctx, 'resolution'), 'resolution', LIMITS.resolution);
     const resolvedDate = pickedDay(formText(ctx, 'resolved_date'), 'resolved_date', {
       today: todayOf(ctx),

@@ -26,10 +26,9 @@ export const caseSubmitAction: ActionHandler = {
       at: ctx.clock.now(),
     });
     if (!created) return alreadyStored(ctx, c);
-    const full = (await findCaseByCode(ctx.db, c.code))!;
     return caseAnswer(
       ctx,
-      full,
+      c,
       { type: 'success', content: `已登记，编号 ${c.code}，办理期限 ${c.deadline}` },
       `✅ 已登记为 **${c.code}**，请在办理期限 **${c.deadline}** 前办结。`,
     );
