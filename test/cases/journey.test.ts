@@ -85,3 +85,26 @@ describe('an enterprise case from report to resolution, through the real webhook
     expect(c.enterprise.name).toBe('华为技术有限公司');
   });
 });
+
+describe('/上报', () => {
+  it('in a group, when mentioned, answers with the card prefilled from the text after the command', async () => {
+    t = await startTestBot();
+    await say(t, '/上报 云帆智能装备有限公司需要5000平方米标准厂房', { chatType: 'group', chatId: 'oc_group_cases' });
+    const msg = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'report card');
+    const json = JSON.stringify(msg.content);
+    expect(json).toContain('"default_value":"云帆智能装备有限公司"');
+    expect(json).toContain('"initial_option":"premises"');
+    expect(json).toContain('"default_value":"云帆智能装备有限公司需要5000平方米标准厂房"');
+  });
+
+  it('without text answers with an empty card listing the six categories', async () => {
+    t = await startTestBot();
+    await say(t, '／上报');
+    const msg = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'report card');
+    const json = JSON.stringify(msg.content);
+    expect(json).not.toContain('default_value');
+    expect(json).not.toContain('initial_option');
+    for (const v of ['tax_policy', 'staffing', 'infrastructure', 'premises', 'schooling', 'other']) expect(json).toContain(`"value":"${v}"`);
+    expect(json).toContain('增值税和企业所得税扶持政策兑现');
+  });
+});
