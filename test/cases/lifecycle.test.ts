@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCase, findCaseByCode } from '../../src/store/cases/index.js';
+import { createCase, findCaseByCode, recordCaseEvent } from '../../src/store/cases/index.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 import { caseAction, cardActions, cardText, reportForm, say, submitReport } from './case-support.js';
 
@@ -161,5 +161,19 @@ describe('who may act on a case', () => {
     await say(t, '/诉求 QY2027-0001');
     const shown = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'case card');
     expect(cardText(shown.content)).toContain('2027年法定节假日安排尚未发布');
+  });
+});
+
+describe('history rows from other features', () => {
+  it('a reminder recorded by a scheduled job shows in the case card and changes nothing else', async () => {
+    t = await startTestBot();
+    const code = await registered();
+    await recordCaseEvent(t.bot.db, { code, actorId: 'system', kind: 'remind', note: '距办理期限还有3个工作日' });
+    const c = (await findCaseByCode(t.bot.db, code))!;
+    expect(c.status).toBe('registered');
+    expect(c.history.map((h) => h.kind)).toEqual(['created', 'remind']);
+    await say(t, `/诉求 ${code}`);
+    const shown = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'case card');
+    expect(cardText(shown.content)).toContain('提醒：距办理期限还有3个工作日');
   });
 });

@@ -13,7 +13,13 @@ interface CaseCardTemplate {
   handle: CardJson;
 }
 
-const STATUS_COLOR: Record<string, string> = { registered: 'blue', in_progress: 'orange', resolved: 'green', returned: 'grey' };
+/** Header template and status tag colour (Lark names: the header has grey, a tag has neutral). */
+const STATUS_COLOR: Record<string, [string, string]> = {
+  registered: ['blue', 'blue'],
+  in_progress: ['orange', 'orange'],
+  resolved: ['green', 'green'],
+  returned: ['grey', 'neutral'],
+};
 
 /** Lark renders the person's name for an open_id; no look-up needed. */
 const person = (openId: string) => `<at id=${openId}></at>`;
@@ -34,7 +40,8 @@ function historyLine(h: HistoryRow, tz: string): string {
 /** The case card: fields, status, deadline and days left, history, and for an open case its actions. */
 export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; notice?: string }): CardJson {
   const t = loadTemplate<CaseCardTemplate>('case-card');
-  const vars = { code: c.code, enterprise: c.enterprise.name, status: statusLabel(c.status), statusColor: STATUS_COLOR[c.status] ?? 'blue' };
+  const [headerColor, tagColor] = STATUS_COLOR[c.status] ?? ['blue', 'blue'];
+  const vars = { code: c.code, enterprise: c.enterprise.name, status: statusLabel(c.status), headerColor, tagColor };
   const card = fill(t.card, vars);
   const state = deadlineStatePhrase(c, o.today);
   const warning = provisionalWarning(c);

@@ -88,3 +88,10 @@ export function assignCase(db: Db, ch: Change & { assigneeId: string }): Promise
     return { data: { assigneeId: ch.assigneeId }, kind: 'assign', note: ch.assigneeId };
   });
 }
+
+/** A history row that changes nothing (reminders, escalations, notes by scheduled jobs). */
+export async function recordCaseEvent(db: Db, e: { code: string; actorId: string; kind: 'remind' | 'escalate' | 'note'; note: string; at?: Date }): Promise<void> {
+  const c = await db.enterpriseCase.findUnique({ where: { code: e.code }, select: { id: true, status: true } });
+  if (!c) throw new AppError('not_found', `未找到编号为 ${e.code} 的诉求`);
+  await db.caseEvent.create({ data: { caseId: c.id, at: e.at ?? new Date(), actorId: e.actorId, kind: e.kind, fromStatus: c.status, toStatus: c.status, note: e.note } });
+}
