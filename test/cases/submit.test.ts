@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayIn } from '../../src/domain/dates/days.js';
 import { ADMIN, STAFF, startTestBot, type TestBot } from '../support/test-bot.js';
-import { cardActions, newMessageId, reportForm, submitReport } from './case-support.js';
+import { calendarCovers } from '../../src/domain/deadlines/working-days.js';
+import { cardActions, cardText, newMessageId, reportForm, submitReport } from './case-support.js';
 
 let t: TestBot;
 afterEach(async () => t?.destroy());
@@ -114,5 +115,20 @@ describe('submitting the report card', () => {
     expect(res.body.toast.type).toBe('success');
     const c = await t.bot.db.enterpriseCase.findFirstOrThrow();
     expect(c.receivedDate).toBe(dayIn(new Date(), 'Asia/Shanghai'));
+  });
+});
+
+describe('a deadline that runs into a year without an official calendar', () => {
+  const today = dayIn(new Date(), 'Asia/Shanghai');
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  // True until chinese-days publishes next year's calendar (each November/December).
+  it.runIf(!calendarCovers(nextYear) && today.slice(5) >= '10-15')(`is stored, flagged provisional on the card and in the history (${nextYear} not yet published)`, async () => {
+    t = await startTestBot();
+    const res = await submitReport(t, { form: reportForm({ category: 'infrastructure', received_date: `${today} +0800` }) });
+    expect(res.body.toast.type).toBe('success');
+    expect(cardText(res.body.card.data)).toContain(`${nextYear}年法定节假日安排尚未发布，期限暂按仅扣除周末计算`);
+    const c = await t.bot.db.enterpriseCase.findFirstOrThrow({ include: { history: true } });
+    expect(c.deadlineProvisional).toBe(true);
+    expect(c.history[0]!.note).toContain('期限暂按仅扣除周末计算');
   });
 });
