@@ -1,14 +1,49 @@
 import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
+import { reportCommand, reportTextHandler } from './commands/report.js';
+import { caseShowCommand } from './commands/case-show.js';
+import { myCasesCommand } from './commands/my-cases.js';
+import { caseSubmitAction } from './actions/case-submit.js';
+import { caseResolveAction } from './actions/case-resolve.js';
+import { caseAcceptAction } from './actions/case-accept.js';
+import { caseReturnAction } from './actions/case-return.js';
+import { caseExtendAction } from './actions/case-extend.js';
+import { caseAssignAction } from './actions/case-assign.js';
+import { studyOpenCommand } from './commands/study-open.js';
+import { studyStatsCommand } from './commands/study-stats.js';
+import { studyCheckinAction } from './actions/study-checkin.js';
+import { studyLeaveAction } from './actions/study-leave.js';
+import { studyCloseAction } from './actions/study-close.js';
+import { studyMakeupAction } from './actions/study-makeup.js';
+import { studyExportAction } from './actions/study-export.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
-export const commands: CommandHandler[] = [helpCommand];
+export const commands: CommandHandler[] = [
+  helpCommand,
+  reportCommand,
+  caseShowCommand,
+  myCasesCommand,
+  studyOpenCommand,
+  studyStatsCommand,
+];
 
 /** Card actions by `value.action`. */
-export const actions: ActionHandler[] = [];
+export const actions: ActionHandler[] = [
+  caseSubmitAction,
+  caseResolveAction,
+  caseAcceptAction,
+  caseReturnAction,
+  caseExtendAction,
+  caseAssignAction,
+  studyCheckinAction,
+  studyLeaveAction,
+  studyCloseAction,
+  studyMakeupAction,
+  studyExportAction,
+];
 
-/** What plain text in a direct chat means (none: a pointer to /帮助). */
-export const textHandler: TextHandler | undefined = undefined;
+/** What plain text in a direct chat means: `/上报 <text>`. */
+export const textHandler: TextHandler | undefined = reportTextHandler;
 
 export interface Registry {
   commands: CommandHandler[];
