@@ -1,8 +1,16 @@
 import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
+import { weeklyReportCommand } from './commands/weekly-report.js';
+import { setReportChatCommand } from './commands/set-report-chat.js';
+import { remindersToggleCommand } from './commands/reminders-toggle.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
-export const commands: CommandHandler[] = [helpCommand];
+export const commands: CommandHandler[] = [
+  helpCommand,
+  weeklyReportCommand,
+  setReportChatCommand,
+  remindersToggleCommand,
+];
 
 /** Card actions by `value.action`. */
 export const actions: ActionHandler[] = [];
