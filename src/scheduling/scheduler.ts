@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
+import type { Clock } from '../clock.js';
 import type { Services } from '../handlers/context.js';
 import { minuteIn } from '../domain/dates/local-day.js';
 import { claimJobRun, finishJobRun, schedulerSince } from '../store/job-runs.js';
@@ -20,6 +21,8 @@ export interface SchedulerOptions {
   maxSleepMs?: number;
   /** Names this instance in job_runs.owner. */
   owner?: string;
+  /** The scheduler's own clock (default: the bot's), so tests move its time alone. */
+  clock?: Clock;
 }
 
 /** What one tick ran. */
@@ -41,9 +44,10 @@ export const DEFAULT_CATCH_UP_MS = 24 * 3600_000;
 export class Scheduler {
   private readonly entries: Array<{ job: JobDefinition; cron: Cron }>;
   private readonly owner: string;
+  private readonly s: Services;
   private readonly idle = sleeper();
-  /** Firings this instance finished, so it does not ask the database again every tick. */
-  private readonly finished = new Map<string, string>();
+  /** Per job: nothing is due before this instant (its latest firing is done), so ticks skip it without a query. */
+  private readonly settledUntil = new Map<string, number>();
   private since: Date | undefined;
   private lastTick: number | undefined;
   private chain: Promise<unknown> = Promise.resolve();
@@ -54,6 +58,7 @@ export class Scheduler {
     const timezone = o.services.config.BOT_TIMEZONE;
     this.entries = o.jobs.map((job) => ({ job, cron: new Cron(job.cron, { timezone, paused: true }) }));
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.s = o.clock ? { ...o.services, clock: o.clock } : o.services;
   }
 
   get jobs(): JobDefinition[] {
@@ -65,7 +70,7 @@ export class Scheduler {
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
-        await this.tick().catch((e: unknown) => this.o.services.log.error({ err: (e as Error).message }, 'scheduler tick failed'));
+        await this.tick().catch((e: unknown) => this.s.log.error({ err: (e as Error).message }, 'scheduler tick failed'));
         if (this.running) await this.idle.sleep(this.msToNextCheck());
       }
     })();
@@ -86,7 +91,7 @@ export class Scheduler {
   }
 
   private async runDue(): Promise<FiredRun[]> {
-    const { db, clock } = this.o.services;
+    const { db, clock } = this.s;
     const now = clock.now();
     this.since ??= await schedulerSince(db, now);
     // Firings since this instance's last tick are always due; before that, those within the
@@ -96,18 +101,20 @@ export class Scheduler {
     this.lastTick = now.getTime();
     const fired: FiredRun[] = [];
     for (const { job, cron } of this.entries) {
+      if (now.getTime() < (this.settledUntil.get(job.id) ?? 0)) continue;
       const at = latestFiring(cron, new Date(windowStart - 1), now);
-      if (!at) continue;
-      const run = await this.fire(job, at);
-      if (run) fired.push(run);
+      const result = at ? await this.fire(job, at) : 'done';
+      if (typeof result !== 'string') fired.push(result);
+      const settled = typeof result === 'string' ? result === 'done' : result.status === 'done';
+      if (settled) this.settledUntil.set(job.id, cron.nextRun(now)?.getTime() ?? Infinity);
     }
     return fired;
   }
 
-  private async fire(job: JobDefinition, scheduledAt: Date): Promise<FiredRun | undefined> {
-    const s = this.o.services;
+  /** Claims and runs one firing; 'done' or 'held' when another instance has it. */
+  private async fire(job: JobDefinition, scheduledAt: Date): Promise<FiredRun | 'done' | 'held'> {
+    const s = this.s;
     const periodKey = minuteIn(scheduledAt, s.config.BOT_TIMEZONE);
-    if (this.finished.get(job.id) === periodKey) return undefined;
     const claim = { jobId: job.id, periodKey, owner: this.owner };
     const claimed = await claimJobRun(s.db, {
       ...claim,
@@ -116,13 +123,12 @@ export class Scheduler {
       leaseMs: this.o.leaseMs ?? 10 * 60_000,
       maxAttempts: this.o.maxAttempts ?? 3,
     });
-    if (!claimed) return undefined;
+    if (claimed !== 'claimed') return claimed;
     const log = s.log.child(claim);
     let run: FiredRun;
     try {
       const outcome = (await job.run(createJobContext(s, { jobId: job.id, periodKey, scheduledAt }))) ?? null;
       run = { jobId: job.id, periodKey, status: 'done', outcome };
-      this.finished.set(job.id, periodKey);
       log.info({ outcome }, 'job done');
     } catch (e) {
       run = { jobId: job.id, periodKey, status: 'failed', outcome: (e as Error).message };
@@ -133,7 +139,7 @@ export class Scheduler {
   }
 
   private msToNextCheck(): number {
-    const now = this.o.services.clock.now();
+    const now = this.s.clock.now();
     const max = this.o.maxSleepMs ?? 60_000;
     let ms = max;
     for (const { cron } of this.entries) {

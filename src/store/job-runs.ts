@@ -13,20 +13,21 @@ export interface ClaimRequest {
 }
 
 /**
- * Claims one firing before it runs. The unique (job_id, period_key) lets exactly one
+ * Claims one firing before it runs ('claimed'), or tells that it is done or held by another
+ * instance (running, or failed too often). The unique (job_id, period_key) lets exactly one
  * claimant insert the row; a claim is taken over only when its holder's lease ran out
  * (the holder died) or its run failed with attempts left. Each step is one statement, so
  * replicas on one SQLite file never hold a lock across an await.
  */
-export async function claimJobRun(db: Db, r: ClaimRequest): Promise<boolean> {
+export async function claimJobRun(db: Db, r: ClaimRequest): Promise<'claimed' | 'done' | 'held'> {
   const leaseUntil = new Date(r.now.getTime() + r.leaseMs);
   try {
     await db.jobRun.create({
       data: { jobId: r.jobId, periodKey: r.periodKey, scheduledAt: r.scheduledAt, status: 'running', owner: r.owner, leaseUntil, startedAt: r.now },
     });
-    return true;
+    return 'claimed';
   } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+    if (!isUniqueViolation(e)) throw e;
   }
   const { count } = await db.jobRun.updateMany({
     where: {
@@ -39,7 +40,9 @@ export async function claimJobRun(db: Db, r: ClaimRequest): Promise<boolean> {
     },
     data: { status: 'running', owner: r.owner, leaseUntil, startedAt: r.now, finishedAt: null, attempts: { increment: 1 } },
   });
-  return count === 1;
+  if (count === 1) return 'claimed';
+  const row = await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId: r.jobId, periodKey: r.periodKey } }, select: { status: true } });
+  return row?.status === 'done' ? 'done' : 'held';
 }
 
 /** Records how a claimed run ended; a claim taken over by another owner is left alone. */
@@ -55,10 +58,17 @@ export async function finishJobRun(
 
 /** The instant since which this database has had a scheduler: periods before it were never missed. */
 export async function schedulerSince(db: Db, now: Date): Promise<Date> {
-  const row = await db.setting.upsert({
-    where: { key: 'scheduler.since' },
-    create: { key: 'scheduler.since', value: now.toISOString(), updatedBy: 'scheduler' },
-    update: {},
-  });
-  return new Date(row.value);
+  const key = 'scheduler.since';
+  // Create-or-read in single statements (an upsert may open a transaction).
+  try {
+    await db.setting.create({ data: { key, value: now.toISOString(), updatedBy: 'scheduler' } });
+    return now;
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  return new Date((await db.setting.findUniqueOrThrow({ where: { key } })).value);
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 }
