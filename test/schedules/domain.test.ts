@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { daysLeftLenient, isWorkingDayLenient } from '../../src/domain/deadlines/lenient-days-left.js';
+import { addDays } from '../../src/domain/dates/local-day.js';
+import { daysLeftLenient, daysLeftMany, isWorkingDayLenient } from '../../src/domain/deadlines/lenient-days-left.js';
+import { workingDaysLeft } from '../../src/domain/deadlines/working-days.js';
 import { reportWeek } from '../../src/domain/progress/report-week.js';
 import { planReminders, type OpenCase } from '../../src/domain/reminders/plan-reminders.js';
 import { scheduledJobs } from '../../src/scheduling/jobs.js';
@@ -45,6 +47,16 @@ describe('planning reminders', () => {
     expect(planReminders({ today: '2026-11-30', cases: [extended], muted: new Set(), escalationNotes: done }).escalations.map((e) => e.mark)).toEqual([
       '一级督办（办理期限2026-11-25）',
     ]);
+  });
+});
+
+describe('working days left for many deadlines at once', () => {
+  it('agrees with workingDaysLeft on every day of a year with holidays and 调休', () => {
+    const deadlines = Array.from({ length: 365 }, (_, i) => addDays('2026-01-01', i));
+    for (const today of ['2026-01-01', '2026-02-14', '2026-10-09', '2026-12-31']) {
+      const many = daysLeftMany(today, deadlines);
+      for (const d of deadlines) expect(many.get(d), `${today} → ${d}`).toEqual({ days: workingDaysLeft(today, d), approximate: false });
+    }
   });
 });
 

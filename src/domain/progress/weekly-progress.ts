@@ -1,5 +1,5 @@
 import { CATEGORIES, OPEN_STATUSES, type CaseStatus } from '../cases/categories.js';
-import { daysLeftLenient } from '../deadlines/lenient-days-left.js';
+import { daysLeftMany } from '../deadlines/lenient-days-left.js';
 import { addDays } from '../dates/local-day.js';
 import { weeksEndingWith, type DayRange } from './report-week.js';
 
@@ -67,10 +67,11 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
   const newCases = i.received.filter((c) => within(c.receivedDate, i.week));
   const newByCategory = CATEGORIES.map((c) => ({ category: c.value, label: c.label, count: newCases.filter((x) => x.category === c.value).length })).filter((c) => c.count > 0);
 
-  const overdue = i.open
-    .filter((c) => (OPEN_STATUSES as string[]).includes(c.status) && c.deadline < i.today)
+  const late = i.open.filter((c) => (OPEN_STATUSES as string[]).includes(c.status) && c.deadline < i.today);
+  const daysLeft = daysLeftMany(i.today, late.map((c) => c.deadline));
+  const overdue = late
     .map((c) => {
-      const left = daysLeftLenient(i.today, c.deadline);
+      const left = daysLeft.get(c.deadline)!;
       return { ...c, overdueDays: -left.days, approximate: left.approximate };
     })
     .sort((a, b) => b.overdueDays - a.overdueDays || a.code.localeCompare(b.code));
@@ -104,15 +105,14 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
 
 /** New cases per category and week (weeks given by their Mondays). */
 export function casesChart(cases: ProgressCase[], mondays: string[]): CasesChart {
-  const weekOf = (day: string) => mondays.findIndex((m) => day >= m && day <= addDays(m, 6));
-  const series = CATEGORIES.map((c) => {
-    const counts = mondays.map(() => 0);
-    for (const x of cases) {
-      const w = weekOf(x.receivedDate);
-      if (x.category === c.value && w >= 0) counts[w]!++;
-    }
-    return { category: c.value, label: c.label, counts };
-  }).filter((s) => s.counts.some((n) => n > 0));
+  const sundays = mondays.map((m) => addDays(m, 6));
+  const counts = new Map(CATEGORIES.map((c) => [c.value as string, mondays.map(() => 0)]));
+  for (const x of cases) {
+    const w = mondays.findIndex((m, i) => x.receivedDate >= m && x.receivedDate <= sundays[i]!);
+    const row = counts.get(x.category);
+    if (row && w >= 0) row[w]!++;
+  }
+  const series = CATEGORIES.map((c) => ({ category: c.value, label: c.label, counts: counts.get(c.value)! })).filter((s) => s.counts.some((n) => n > 0));
   return { weeks: mondays.map((m) => `${Number(m.slice(5, 7))}/${Number(m.slice(8, 10))}`), series };
 }
 

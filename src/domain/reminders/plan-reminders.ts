@@ -1,4 +1,4 @@
-import { daysLeftLenient } from '../deadlines/lenient-days-left.js';
+import { daysLeftMany } from '../deadlines/lenient-days-left.js';
 import { escalationMark, stageFor, type EscalationStage } from './escalation-stages.js';
 
 export interface OpenCase {
@@ -41,8 +41,9 @@ export const DUE_SOON_WORKING_DAYS = 2;
 export function planReminders(o: { today: string; cases: OpenCase[]; muted: Set<string>; escalationNotes: Map<number, string[]> }): ReminderPlan {
   const byOwner = new Map<string, ReminderItem[]>();
   const escalations: Escalation[] = [];
+  const daysLeft = daysLeftMany(o.today, o.cases.map((c) => c.deadline));
   for (const c of o.cases) {
-    const left = daysLeftLenient(o.today, c.deadline);
+    const left = daysLeft.get(c.deadline)!;
     if (left.days > DUE_SOON_WORKING_DAYS) continue;
     const item: ReminderItem = { ...c, daysLeft: left.days, approximate: left.approximate };
     if (!o.muted.has(c.ownerId)) byOwner.set(c.ownerId, [...(byOwner.get(c.ownerId) ?? []), item]);
