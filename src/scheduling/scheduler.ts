@@ -46,7 +46,7 @@ export class Scheduler {
   private readonly owner: string;
   private readonly s: Services;
   private readonly idle = sleeper();
-  /** Per job: nothing is due before this instant (its latest firing is done), so ticks skip it without a query. */
+  /** Per job: nothing is due before this instant (its latest firing is settled), so ticks skip it without a query. */
   private readonly settledUntil = new Map<string, number>();
   private since: Date | undefined;
   private lastTick: number | undefined;
@@ -59,10 +59,6 @@ export class Scheduler {
     this.entries = o.jobs.map((job) => ({ job, cron: new Cron(job.cron, { timezone, paused: true }) }));
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.s = o.clock ? { ...o.services, clock: o.clock } : o.services;
-  }
-
-  get jobs(): JobDefinition[] {
-    return this.entries.map((e) => e.job);
   }
 
   start(): void {
@@ -103,16 +99,16 @@ export class Scheduler {
     for (const { job, cron } of this.entries) {
       if (now.getTime() < (this.settledUntil.get(job.id) ?? 0)) continue;
       const at = latestFiring(cron, new Date(windowStart - 1), now);
-      const result = at ? await this.fire(job, at) : 'done';
+      const result = at ? await this.fire(job, at) : 'settled';
       if (typeof result !== 'string') fired.push(result);
-      const settled = typeof result === 'string' ? result === 'done' : result.status === 'done';
+      const settled = typeof result === 'string' ? result === 'settled' : result.status === 'done';
       if (settled) this.settledUntil.set(job.id, cron.nextRun(now)?.getTime() ?? Infinity);
     }
     return fired;
   }
 
-  /** Claims and runs one firing; 'done' or 'held' when another instance has it. */
-  private async fire(job: JobDefinition, scheduledAt: Date): Promise<FiredRun | 'done' | 'held'> {
+  /** Claims and runs one firing; 'held' while another instance runs it, 'settled' when nothing is left to do. */
+  private async fire(job: JobDefinition, scheduledAt: Date): Promise<FiredRun | 'settled' | 'held'> {
     const s = this.s;
     const periodKey = minuteIn(scheduledAt, s.config.BOT_TIMEZONE);
     const claim = { jobId: job.id, periodKey, owner: this.owner };

@@ -13,13 +13,13 @@ export interface ClaimRequest {
 }
 
 /**
- * Claims one firing before it runs ('claimed'), or tells that it is done or held by another
- * instance (running, or failed too often). The unique (job_id, period_key) lets exactly one
+ * Claims one firing before it runs ('claimed'), or tells that another instance runs it
+ * ('held') or that nothing is left to do ('settled': done, or failed with no attempts left). The unique (job_id, period_key) lets exactly one
  * claimant insert the row; a claim is taken over only when its holder's lease ran out
  * (the holder died) or its run failed with attempts left. Each step is one statement, so
  * replicas on one SQLite file never hold a lock across an await.
  */
-export async function claimJobRun(db: Db, r: ClaimRequest): Promise<'claimed' | 'done' | 'held'> {
+export async function claimJobRun(db: Db, r: ClaimRequest): Promise<'claimed' | 'held' | 'settled'> {
   const leaseUntil = new Date(r.now.getTime() + r.leaseMs);
   try {
     await db.jobRun.create({
@@ -42,7 +42,7 @@ export async function claimJobRun(db: Db, r: ClaimRequest): Promise<'claimed' | 
   });
   if (count === 1) return 'claimed';
   const row = await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId: r.jobId, periodKey: r.periodKey } }, select: { status: true } });
-  return row?.status === 'done' ? 'done' : 'held';
+  return row?.status === 'running' ? 'held' : 'settled';
 }
 
 /** Records how a claimed run ended; a claim taken over by another owner is left alone. */

@@ -137,7 +137,7 @@ describe('scheduler', () => {
 
     clock.set('2026-11-30T09:00:30+08:00');
     void dying.tick(); // claims the firing and never finishes
-    const { db } = { db: dbs[0]! };
+    const db = dbs[0]!;
     await expect.poll(() => db.jobRun.count({ where: { status: 'running' } })).toBe(1);
     expect(await healthy.tick()).toEqual([]);
 
