@@ -70,14 +70,16 @@ describe('working days without an official calendar', () => {
 });
 
 describe('the job list', () => {
-  it('declares the weekly post at BOT_WEEKLY_CRON and a study.close-day slot only when the study feature gives its function', () => {
+  it('declares the weekly post at BOT_WEEKLY_CRON, reminders, the year-end watch and the nightly close of study sessions', () => {
     const config = loadConfig({ BOT_WEEKLY_CRON: '0 17 * * 5' });
     expect(scheduledJobs(config).map((j) => [j.id, j.cron])).toEqual([
       ['progress.weekly', '0 17 * * 5'],
       ['cases.daily-reminders', '0 9 * * *'],
       ['yearend.watch', '30 9 1 12 1'],
+      ['study.close-day', '5 0 * * *'],
     ]);
-    expect(scheduledJobs(config, { closeStudyDay: async () => 'closed' }).map((j) => j.id)).toContain('study.close-day');
+    const replaced = async () => 'closed';
+    expect(scheduledJobs(config, { closeStudyDay: replaced }).find((j) => j.id === 'study.close-day')?.run).toBe(replaced);
   });
 
   it('refuses a cron BOT_WEEKLY_CRON cannot run, and a catch-up window out of range, naming the variable', () => {
