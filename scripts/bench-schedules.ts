@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { CATEGORIES } from '../src/domain/cases/categories.js';
-import { addDays } from '../src/domain/dates/local-day.js';
+import { addDays } from '../src/domain/dates/days.js';
 import { planReminders } from '../src/domain/reminders/plan-reminders.js';
 import { composeWeeklyProgress } from '../src/handlers/progress/weekly-progress-post.js';
 import { renderCasesChartPng } from '../src/presentation/charts/render-png.js';

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Clock } from '../clock.js';
 import type { Services } from '../handlers/context.js';
-import { minuteIn } from '../domain/dates/local-day.js';
+import { minuteIn } from '../domain/dates/days.js';
 import { claimJobRun, finishJobRun, schedulerSince } from '../store/job-runs.js';
 import { sleeper } from '../util/in-order.js';
 import { createJobContext } from './job-context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { addDays } from '../../src/domain/dates/local-day.js';
+import { addDays } from '../../src/domain/dates/days.js';
 import { daysLeftLenient, daysLeftMany, isWorkingDayLenient } from '../../src/domain/deadlines/lenient-days-left.js';
 import { workingDaysLeft } from '../../src/domain/deadlines/working-days.js';
 import { reportWeek } from '../../src/domain/progress/report-week.js';

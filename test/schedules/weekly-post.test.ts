@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, dayIn } from '../../src/domain/dates/local-day.js';
+import { addDays, dayIn } from '../../src/domain/dates/days.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 import { FakeClock, HOUR, seedCase, walk } from './helpers.js';

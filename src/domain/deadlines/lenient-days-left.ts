@@ -1,4 +1,4 @@
-import { addDays, isWeekday } from '../dates/local-day.js';
+import { addDays, isWeekday } from '../dates/days.js';
 import { calendarCovers, isWorkingDay } from './working-days.js';
 
 /** Working days left (negative when overdue); `approximate` when a year's official calendar is missing. */

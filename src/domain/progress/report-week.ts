@@ -1,4 +1,4 @@
-import { addDays, mondayOf } from '../dates/local-day.js';
+import { addDays, mondayOf } from '../dates/days.js';
 
 export interface DayRange {
   from: string;

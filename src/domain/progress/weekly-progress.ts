@@ -1,6 +1,6 @@
 import { CATEGORIES, OPEN_STATUSES, type CaseStatus } from '../cases/categories.js';
 import { daysLeftMany } from '../deadlines/lenient-days-left.js';
-import { addDays } from '../dates/local-day.js';
+import { addDays } from '../dates/days.js';
 import { weeksEndingWith, type DayRange } from './report-week.js';
 
 export interface ProgressCase {

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { minuteIn } from '../../domain/dates/local-day.js';
+import { minuteIn } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { setReportChat } from '../../store/report-chat.js';
 import { text } from '../../transport/messages.js';

@@ -1,4 +1,4 @@
-import { dayIn } from '../../domain/dates/local-day.js';
+import { dayIn } from '../../domain/dates/days.js';
 import { isWorkingDayLenient } from '../../domain/deadlines/lenient-days-left.js';
 import { planReminders } from '../../domain/reminders/plan-reminders.js';
 import { escalationNote, escalationText, reminderText } from '../../presentation/notices/deadline-notices.js';

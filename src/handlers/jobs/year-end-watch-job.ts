@@ -1,4 +1,4 @@
-import { dayIn } from '../../domain/dates/local-day.js';
+import { dayIn } from '../../domain/dates/days.js';
 import { yearEndWatchText } from '../../presentation/notices/year-end-watch-notice.js';
 import type { JobContext } from '../../scheduling/job.js';
 import { loadYearEndGaps } from '../../store/year-end-gaps.js';

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { dayIn, minuteIn } from '../../domain/dates/local-day.js';
+import { dayIn, minuteIn } from '../../domain/dates/days.js';
 import { reportWeek } from '../../domain/progress/report-week.js';
 import { receivedSince, summarizeWeek, type WeeklyProgress } from '../../domain/progress/weekly-progress.js';
 import { weeklyProgressCard } from '../../presentation/cards/weekly-progress-card.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { categoryLabel } from '../../domain/cases/categories.js';
-import { monthDay } from '../../domain/dates/local-day.js';
+import { monthDay } from '../../domain/dates/days.js';
 import type { WeeklyProgress } from '../../domain/progress/weekly-progress.js';
 import { casesChartElement } from '../charts/cases-chart-spec.js';
 

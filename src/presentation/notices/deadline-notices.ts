@@ -1,5 +1,5 @@
 import { categoryLabel } from '../../domain/cases/categories.js';
-import { monthDay } from '../../domain/dates/local-day.js';
+import { monthDay } from '../../domain/dates/days.js';
 import type { Escalation, ReminderItem } from '../../domain/reminders/plan-reminders.js';
 
 function when(i: ReminderItem): string {

@@ -1,4 +1,4 @@
-import { monthDay } from '../../domain/dates/local-day.js';
+import { monthDay } from '../../domain/dates/days.js';
 import type { YearEndGaps } from '../../domain/progress/year-end-gaps.js';
 
 /** Items named in full; the rest are counted. */
