@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { normalizeEnterpriseName } from '../domain/cases/enterprise-name.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 import { demoCases, demoSessions, type DemoCase, type DemoSession } from './demo-year.js';
 
@@ -7,10 +8,6 @@ export class DemoDataRefused extends Error {}
 /** Noon in Beijing of a day, as the instant stored for events of that day. */
 const instant = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
-/** The key that keeps one firm one row (suffixes and spaces do not count). */
-export function demoNormalizedName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/(股份有限公司|有限责任公司|有限公司|集团)$/, '');
-}
 
 export interface DemoSummary {
   year: number;
@@ -61,7 +58,7 @@ export async function fillDemoYear(db: Db, o: { year: number; today: string }): 
 }
 
 async function insertCase(db: Db, c: DemoCase): Promise<void> {
-  const normalizedName = demoNormalizedName(c.enterprise);
+  const normalizedName = normalizeEnterpriseName(c.enterprise);
   const ent = await db.enterprise.upsert({ where: { normalizedName }, create: { name: c.enterprise, normalizedName }, update: {} });
   const created = instant(c.receivedDate);
   const history: Array<{ at: Date; actorId: string; kind: string; fromStatus?: string; toStatus?: string; note?: string }> = [

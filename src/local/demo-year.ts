@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { CATEGORIES, type Category } from '../domain/cases/categories.js';
 import { addWorkingDays, CalendarNotCoveredError, isWorkingDay } from '../domain/deadlines/working-days.js';
+import { DEADLINE_WORKING_DAYS } from '../domain/deadlines/deadline-table.js';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './demo-people.js';
 import { ENTERPRISES, CONTENT, DEPARTMENTS, STUDY_TOPICS, LEAVE_REASONS, RESOLUTIONS } from './demo-texts.js';
 
@@ -10,11 +11,6 @@ import { ENTERPRISES, CONTENT, DEPARTMENTS, STUDY_TOPICS, LEAVE_REASONS, RESOLUT
  * still open, and two study sessions a month with attendance. Deterministic for a year.
  */
 
-/**
- * Working days granted per category in the demo. The cases feature owns the real table;
- * these mirror the usual practice (policy cash-outs take longest).
- */
-export const DEMO_DEADLINE_DAYS: Record<Category, number> = { tax_policy: 20, staffing: 10, infrastructure: 15, premises: 15, schooling: 10, other: 10 };
 
 const WEIGHTS: Record<Category, number> = { tax_policy: 30, staffing: 18, infrastructure: 14, premises: 14, schooling: 10, other: 14 };
 /** More requests in spring and autumn, fewer around the Spring Festival and in August. */
@@ -94,7 +90,7 @@ export function demoCases(year: number, today: string, count = 100): DemoCase[] 
   const cases: DemoCase[] = [];
   for (const receivedDate of dates) {
     const category = pickWeighted(r, CATEGORIES.map((c) => [c.value, WEIGHTS[c.value]] as [Category, number]));
-    const deadlineDays = DEMO_DEADLINE_DAYS[category];
+    const deadlineDays = DEADLINE_WORKING_DAYS[category];
     let deadline: string;
     try {
       deadline = addWorkingDays(receivedDate, deadlineDays);

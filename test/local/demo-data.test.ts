@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATEGORY_VALUES } from '../../src/domain/cases/categories.js';
 import { addWorkingDays } from '../../src/domain/deadlines/working-days.js';
 import { DemoDataRefused, fillDemoYear } from '../../src/local/demo-store.js';
-import { DEMO_DEADLINE_DAYS } from '../../src/local/demo-year.js';
+import { DEADLINE_WORKING_DAYS } from '../../src/domain/deadlines/deadline-table.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 
 let dir: string;
@@ -34,7 +34,7 @@ describe('npm run demo-data', () => {
     expect(late.length).toBeLessThan(cases.length / 4);
     for (const c of cases) {
       expect(c.code).toBe(`QY2025-${String(c.seq).padStart(4, '0')}`);
-      expect(c.deadline).toBe(addWorkingDays(c.receivedDate, DEMO_DEADLINE_DAYS[c.category as keyof typeof DEMO_DEADLINE_DAYS]));
+      expect(c.deadline).toBe(addWorkingDays(c.receivedDate, DEADLINE_WORKING_DAYS[c.category as keyof typeof DEADLINE_WORKING_DAYS]));
       if (c.status === 'resolved') expect(c.resolvedDate! >= c.receivedDate).toBe(true);
     }
     expect(await db.caseEvent.count({ where: { kind: 'created' } })).toBe(cases.length);
