@@ -1,8 +1,14 @@
 import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
+import { recordCommand } from './commands/record.js';
+import { summaryCommand } from './commands/summary.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
-export const commands: CommandHandler[] = [helpCommand];
+export const commands: CommandHandler[] = [
+  helpCommand,
+  summaryCommand,
+  recordCommand,
+];
 
 /** Card actions by `value.action`. */
 export const actions: ActionHandler[] = [];

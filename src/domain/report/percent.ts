@@ -1,0 +1,21 @@
+/**
+ * A share as a percentage with at most one decimal (95.2, 100), or undefined without a base.
+ * Rounding never claims 100 when something is missing, nor 0 when something is there.
+ */
+export function percent(part: number, whole: number): number | undefined {
+  if (whole <= 0) return undefined;
+  const v = Math.round((part / whole) * 1000) / 10;
+  if (v >= 100 && part < whole) return 99.9;
+  if (v <= 0 && part > 0) return 0.1;
+  return v;
+}
+
+/** An average with at most one decimal, or undefined without a base. */
+export function average(total: number, count: number): number | undefined {
+  return count > 0 ? Math.round((total / count) * 10) / 10 : undefined;
+}
+
+/** Calendar days from one 'YYYY-MM-DD' to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
