@@ -14,8 +14,3 @@ export function percent(part: number, whole: number): number | undefined {
 export function average(total: number, count: number): number | undefined {
   return count > 0 ? Math.round((total / count) * 10) / 10 : undefined;
 }
-
-/** Calendar days from one 'YYYY-MM-DD' to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-}

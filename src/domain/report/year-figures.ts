@@ -1,5 +1,5 @@
-import { CATEGORIES, OPEN_STATUSES, type CaseStatus } from '../cases/categories.js';
-import { average, daysBetween, percent } from './percent.js';
+import { CATEGORIES } from '../cases/categories.js';
+import { average, percent } from './percent.js';
 import type { RecordKind } from './record-kinds.js';
 
 /** One case as the ledger and the draft see it. */
@@ -69,14 +69,31 @@ export interface YearFigures {
   slowerCategories: SlowerCategory[];
   study: StudyFigures;
   records: Record<RecordKind, number>;
-  ledger: LedgerEntry[];
+}
+
+/**
+ * Cases of one enterprise in one category, counted by the store (GROUP BY), so the draft needs
+ * no pass over every case.
+ */
+export interface EnterpriseTally {
+  category: string;
+  enterprise: string;
+  /** Counted cases (returned ones are not counted). */
+  cases: number;
+  resolved: number;
+  withinDeadline: number;
+  open: number;
+  openOverdue: number;
+  firstReceived: string;
 }
 
 export interface YearInputs {
   year: number;
   asOf: string;
-  cases: LedgerCase[];
-  /** Average calendar days from receipt to resolution per category in the year before. */
+  tallies: EnterpriseTally[];
+  returned: number;
+  /** Average calendar days from receipt to resolution per category, this year and the year before. */
+  avgDays: Map<string, number>;
   previousAvgDays: Map<string, number>;
   study: StudyCounts;
   records: Record<RecordKind, number>;
@@ -85,71 +102,54 @@ export interface YearInputs {
 /** Below this share of 签到 among attendance rows, 存在问题 names low attendance. */
 export const LOW_ATTENDANCE_RATE = 80;
 
-const isOpen = (status: string) => (OPEN_STATUSES as string[]).includes(status as CaseStatus);
-
+/** 是/否 for a resolved case; 未办结 (or 未办结（已超期）) for an open one, as of a day. */
 export function deadlineMark(c: LedgerCase, asOf: string): DeadlineMark {
   if (c.status === 'resolved' && c.resolvedDate) return c.resolvedDate <= c.deadline ? '是' : '否';
   return c.deadline < asOf ? '未办结（已超期）' : '未办结';
 }
 
-function examplesOf(cases: LedgerCase[]): string[] {
-  const by = new Map<string, { name: string; count: number; first: string }>();
-  for (const c of cases) {
-    const e = by.get(c.enterprise);
-    if (!e) by.set(c.enterprise, { name: c.enterprise, count: 1, first: c.receivedDate });
-    else {
-      e.count++;
-      if (c.receivedDate < e.first) e.first = c.receivedDate;
-    }
-  }
-  return [...by.values()]
-    .sort((a, b) => b.count - a.count || a.first.localeCompare(b.first) || a.name.localeCompare(b.name))
+/** Up to two enterprises: most cases first, then the earliest received, then by name. */
+function examplesOf(tallies: EnterpriseTally[]): string[] {
+  return [...tallies]
+    .sort((a, b) => b.cases - a.cases || a.firstReceived.localeCompare(b.firstReceived) || a.enterprise.localeCompare(b.enterprise))
     .slice(0, 2)
-    .map((e) => e.name);
+    .map((e) => e.enterprise);
 }
 
-/** Pure: the figures of one year from the rows the store returned. */
-export function computeYearFigures(i: YearInputs): YearFigures {
-  const counted = i.cases.filter((c) => c.status !== 'returned');
-  const resolved = counted.filter((c) => c.status === 'resolved' && c.resolvedDate);
-  const withinDeadline = resolved.filter((c) => c.resolvedDate! <= c.deadline).length;
-  const open = counted.filter((c) => isOpen(c.status));
-  const byCategory = new Map<string, LedgerCase[]>();
-  for (const c of counted) {
-    const list = byCategory.get(c.category);
-    if (list) list.push(c);
-    else byCategory.set(c.category, [c]);
-  }
+const sum = (ts: EnterpriseTally[], k: 'cases' | 'resolved' | 'withinDeadline' | 'open' | 'openOverdue') => ts.reduce((n, t) => n + t[k], 0);
 
+/** Pure: the figures of one year from what the store counted. */
+export function computeYearFigures(i: YearInputs): YearFigures {
   const categories: CategoryFigures[] = [];
   const slowerCategories: SlowerCategory[] = [];
   for (const { value, label } of CATEGORIES) {
-    const list = byCategory.get(value);
-    if (!list?.length) continue;
-    categories.push({ category: value, label, count: list.length, examples: examplesOf(list) });
-    const done = list.filter((c) => c.status === 'resolved' && c.resolvedDate);
-    const avgDays = average(done.reduce((s, c) => s + daysBetween(c.receivedDate, c.resolvedDate!), 0), done.length);
+    const ts = i.tallies.filter((t) => t.category === value && t.cases > 0);
+    if (ts.length === 0) continue;
+    categories.push({ category: value, label, count: sum(ts, 'cases'), examples: examplesOf(ts) });
+    const avgDays = i.avgDays.get(value);
     const previousAvgDays = i.previousAvgDays.get(value);
     if (avgDays !== undefined && previousAvgDays !== undefined && avgDays > previousAvgDays) {
       slowerCategories.push({ category: value, label, previousAvgDays, avgDays });
     }
   }
-
+  const total = sum(i.tallies, 'cases');
+  const resolved = sum(i.tallies, 'resolved');
+  const withinDeadline = sum(i.tallies, 'withinDeadline');
   const attendanceRate = percent(i.study.present, i.study.attendanceRows);
   return {
     year: i.year,
     asOf: i.asOf,
-    total: counted.length,
-    resolved: resolved.length,
-    resolutionRate: percent(resolved.length, counted.length),
+    total,
+    resolved,
+    resolutionRate: percent(resolved, total),
     withinDeadline,
-    withinDeadlineRate: percent(withinDeadline, resolved.length),
-    allWithinDeadline: resolved.length > 0 && withinDeadline === resolved.length,
-    resolvedLate: resolved.length - withinDeadline,
-    resolvedLateRate: percent(resolved.length - withinDeadline, resolved.length),
-    open: open.length,
-    openOverdue: open.filter((c) => c.deadline < i.asOf).length,
-    returned: i.cases.length - counted.length,
+    withinDeadlineRate: percent(withinDeadline, resolved),
+    allWithinDeadline: resolved > 0 && withinDeadline === resolved,
+    resolvedLate: resolved - withinDeadline,
+    resolvedLateRate: percent(resolved - withinDeadline, resolved),
+    open: sum(i.tallies, 'open'),
+    openOverdue: sum(i.tallies, 'openOverdue'),
+    returned: i.returned,
     categories,
     slowerCategories,
     study: {
@@ -159,6 +159,5 @@ export function computeYearFigures(i: YearInputs): YearFigures {
       lowAttendance: attendanceRate !== undefined && attendanceRate < LOW_ATTENDANCE_RATE,
     },
     records: i.records,
-    ledger: counted.map((c) => ({ ...c, withinDeadline: deadlineMark(c, i.asOf) })),
   };
 }

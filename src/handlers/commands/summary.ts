@@ -7,6 +7,7 @@ import { ledgerXlsx } from '../../presentation/report/ledger-xlsx.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
 import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
+import { loadYearLedger } from '../../store/report/load-year-ledger.js';
 import { text } from '../../transport/messages.js';
 import type { CommandHandler } from '../types.js';
 
@@ -39,9 +40,10 @@ export const summaryCommand: CommandHandler = {
       throw e;
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
+    const rows = await loadYearLedger(ctx.db, year, today);
     const file = { replyTo: ctx.messageId };
-    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, figures.ledger) });
-    if (ledger) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, figures.ledger) });
+    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
+    if (ledger) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
     ctx.log.info({ year, cases: figures.total, ms: Date.now() - started }, 'year-end draft sent');
   },
 };
