@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import { databaseIsHealthy, openDatabase, type Db } from './store/database.js';
+import { closeDatabase, databaseIsHealthy, openDatabase, type Db } from './store/database.js';
 import { createHttpApp } from './transport/http-app.js';
 import type { LarkApi } from './transport/lark-api.js';
 import { Dispatcher } from './transport/lark-dispatcher.js';
@@ -92,7 +92,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     async stop() {
       await dispatcher.stop();
       await outbox.stop();
-      await db.$disconnect();
+      await closeDatabase(db);
     },
   };
   bot.http = createHttpApp({

@@ -51,8 +51,10 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.LARK_APP_ID) {
-      for (const key of ['LARK_APP_SECRET', 'LARK_VERIFICATION_TOKEN'] as const) {
-        if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: '设置了 LARK_APP_ID 时必须同时设置' });
+      if (!c.LARK_APP_SECRET) ctx.addIssue({ code: 'custom', path: ['LARK_APP_SECRET'], message: '设置了 LARK_APP_ID 时必须同时设置' });
+      // The long connection authenticates when it connects; only webhooks carry the token.
+      if (!c.LARK_VERIFICATION_TOKEN && c.LARK_CONNECTION === 'webhook') {
+        ctx.addIssue({ code: 'custom', path: ['LARK_VERIFICATION_TOKEN'], message: '使用 webhook 接收事件时必须设置（飞书后台「事件与回调 > 加密策略」）' });
       }
     } else if (c.LARK_CONNECTION === 'ws') {
       ctx.addIssue({ code: 'custom', path: ['LARK_CONNECTION'], message: 'ws 长连接需要 LARK_APP_ID 和 LARK_APP_SECRET' });

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -19,8 +19,9 @@ const REDACT = [
   '*.encrypt',
 ];
 
-export function createLogger(level: string = 'info'): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACT, censor: '[redacted]' } });
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const options = { level, base: undefined, redact: { paths: REDACT, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Shows only the head of an identifier or token, enough to tell two apart. */

@@ -4,6 +4,7 @@ import { createLogger } from './logger.js';
 import { createBot } from './app.js';
 import { createLarkClient } from './transport/lark-client.js';
 import { createLocalMode } from './local/local-mode.js';
+import { WsReceiver } from './transport/ws-receiver.js';
 
 /** Wiring only: config → store → services → transport → listen. */
 async function main(): Promise<void> {
@@ -23,12 +24,36 @@ async function main(): Promise<void> {
   const local = config.mode === 'local' ? createLocalMode({ log }) : undefined;
   const api =
     local?.api ?? createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
-  const bot = await createBot({ config, log, api, ...(local ? { extendHttp: local.mount } : {}) });
+  let receiver: WsReceiver | undefined;
+  const bot = await createBot({
+    config,
+    log,
+    api,
+    ...(local ? { extendHttp: local.mount } : {}),
+    healthDetails: () => (receiver ? { connection: receiver.health() } : {}),
+  });
+  if (config.mode === 'lark' && config.LARK_CONNECTION === 'ws') {
+    receiver = new WsReceiver({
+      appId: config.LARK_APP_ID!,
+      appSecret: config.LARK_APP_SECRET!,
+      domain: config.LARK_DOMAIN,
+      encryptKey: config.LARK_ENCRYPT_KEY,
+      dispatcher: bot.dispatcher,
+      log,
+    });
+  }
   bot.start();
+  await receiver?.start();
 
   const server: Server = bot.http.listen(config.PORT, config.HOST, () => {
     const where = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-    log.info({ url: where }, config.mode === 'local' ? `local mode: open ${where}/ to chat with the bot` : 'listening for Lark events on /webhook/event');
+    const how =
+      config.mode === 'local'
+        ? `local mode: open ${where}/ to chat with the bot`
+        : receiver
+          ? 'receiving Lark events over the long connection; /healthz shows its state'
+          : 'listening for Lark events on /webhook/event';
+    log.info({ url: where }, how);
   });
 
   let stopping = false;
@@ -41,6 +66,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000);
     force.unref();
+    await receiver?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await bot.stop();
     log.info('stopped');

@@ -32,7 +32,7 @@ export function createContext(
   let seq = 0;
   const nextUuid = () => stableUuid(`${e.eventId}:${seq++}`);
   const put = async (req: OutboxRequest) => {
-    await enqueue(s.db, { ...req, uuid: req.uuid ?? nextUuid() });
+    await enqueue(s.db, { ...req, uuid: req.uuid ?? nextUuid() }, s.clock.now());
     s.notifyOutbox();
   };
   return {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
+import { openRaw, type RawDb } from './raw-sqlite.js';
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -14,6 +15,22 @@ const BUSY_TIMEOUT_MS = 10_000;
  * Creates the database file if needed, applies pending migrations, and returns a Prisma
  * client on the better-sqlite3 driver adapter (WAL, busy timeout).
  */
+const rawConnections = new WeakMap<Db, RawDb>();
+
+/** The plain connection opened beside a Prisma client (see raw-sqlite.ts). */
+export function rawOf(db: Db): RawDb {
+  const raw = rawConnections.get(db);
+  if (!raw) throw new Error('database was not opened with openDatabase');
+  return raw;
+}
+
+/** Closes both connections. */
+export async function closeDatabase(db: Db): Promise<void> {
+  await db.$disconnect();
+  rawConnections.get(db)?.close();
+  rawConnections.delete(db);
+}
+
 export async function openDatabase(databasePath: string): Promise<{ db: Db; applied: string[] }> {
   const path = resolve(databasePath);
   mkdirSync(dirname(path), { recursive: true });
@@ -22,6 +39,11 @@ export async function openDatabase(databasePath: string): Promise<{ db: Db; appl
   const db = new PrismaClient({ adapter });
   await db.$connect();
   await db.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
+  // WAL with synchronous=NORMAL: a commit survives a crash of the process (what the inbox
+  // and outbox promise); only a power cut can lose the last commits. FULL would fsync
+  // on every commit and block the event loop for each acknowledged event.
+  await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  rawConnections.set(db, openRaw(path, BUSY_TIMEOUT_MS));
   return { db, applied };
 }
 

@@ -1,5 +1,5 @@
-import { Prisma } from '../generated/prisma/client.js';
-import type { Db } from '../store/database.js';
+import { rawOf, type Db } from '../store/database.js';
+import { sqlDate, stmt } from '../store/raw-sqlite.js';
 
 export interface InboxRow {
   id: number;
@@ -9,68 +9,69 @@ export interface InboxRow {
   attempts: number;
 }
 
+// Plain statements on the hot path (one event = several of them); see store/raw-sqlite.ts.
+const COLUMNS = `id, event_id AS eventId, type, payload, attempts`;
+const DUE = `(status = 'pending' OR (status = 'processing' AND lease_until < @now))`;
+
 /**
- * Stores an accepted event. Returns false when its event_id is already stored (a
+ * Stores an accepted event. Returns undefined when its event_id is already stored (a
  * redelivery), so the caller does nothing more. `claimed` stores it as being handled
  * right now (card callbacks, answered inline) instead of waiting for the worker.
  */
 export async function recordEvent(
   db: Db,
-  e: { eventId: string; type: string; payload: string; claimed?: { leaseUntil: Date } },
+  e: { eventId: string; type: string; payload: string; now: Date; claimed?: { leaseUntil: Date } },
 ): Promise<InboxRow | undefined> {
-  try {
-    return await db.inboxEvent.create({
-      data: {
-        eventId: e.eventId,
-        type: e.type,
-        payload: e.payload,
-        ...(e.claimed ? { status: 'processing', attempts: 1, leaseUntil: e.claimed.leaseUntil } : {}),
-      },
-      select: { id: true, eventId: true, type: true, payload: true, attempts: true },
-    });
-  } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return undefined;
-    throw err;
-  }
+  const now = sqlDate(e.now);
+  const row = stmt(
+    rawOf(db),
+    `INSERT INTO inbox (event_id, type, payload, status, attempts, lease_until, received_at, updated_at)
+     VALUES (@eventId, @type, @payload, @status, @attempts, @leaseUntil, @now, @now)
+     ON CONFLICT(event_id) DO NOTHING RETURNING ${COLUMNS}`,
+  ).get({
+    eventId: e.eventId,
+    type: e.type,
+    payload: e.payload,
+    status: e.claimed ? 'processing' : 'pending',
+    attempts: e.claimed ? 1 : 0,
+    leaseUntil: e.claimed ? sqlDate(e.claimed.leaseUntil) : null,
+    now,
+  }) as InboxRow | undefined;
+  return row;
 }
 
 /** The answer stored for an event (card callbacks), for a redelivery to get the same answer. */
 export async function storedResponse(db: Db, eventId: string): Promise<string | null> {
-  const row = await db.inboxEvent.findUnique({ where: { eventId }, select: { response: true } });
+  const row = stmt(rawOf(db), `SELECT response FROM inbox WHERE event_id = ?`).get(eventId) as { response: string | null } | undefined;
   return row?.response ?? null;
 }
 
-const due = (now: Date) => ({ OR: [{ status: 'pending' }, { status: 'processing', leaseUntil: { lt: now } }] });
-
 export async function findDue(db: Db, now: Date, take: number): Promise<InboxRow[]> {
-  return db.inboxEvent.findMany({
-    where: due(now),
-    orderBy: { id: 'asc' },
-    take,
-    select: { id: true, eventId: true, type: true, payload: true, attempts: true },
-  });
+  return stmt(rawOf(db), `SELECT ${COLUMNS} FROM inbox WHERE ${DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
 }
 
 /** Takes a row for handling; false when another worker has it. */
 export async function claim(db: Db, id: number, now: Date, leaseMs: number): Promise<boolean> {
-  const { count } = await db.inboxEvent.updateMany({
-    where: { id, ...due(now) },
-    data: { status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
-  });
-  return count === 1;
+  const r = stmt(
+    rawOf(db),
+    `UPDATE inbox SET status = 'processing', lease_until = @lease, attempts = attempts + 1, updated_at = @now WHERE id = @id AND ${DUE}`,
+  ).run({ id, now: sqlDate(now), lease: sqlDate(new Date(now.getTime() + leaseMs)) });
+  return r.changes === 1;
 }
 
 export async function complete(db: Db, id: number, now: Date, response?: string): Promise<void> {
-  await db.inboxEvent.update({
-    where: { id },
-    data: { status: 'done', processedAt: now, leaseUntil: null, lastError: null, ...(response !== undefined ? { response } : {}) },
-  });
+  stmt(
+    rawOf(db),
+    `UPDATE inbox SET status = 'done', processed_at = @now, lease_until = NULL, last_error = NULL, response = COALESCE(@response, response), updated_at = @now WHERE id = @id`,
+  ).run({ id, now: sqlDate(now), response: response ?? null });
 }
 
 /** Records a failure: back to pending for another try, or failed for good. */
-export async function fail(db: Db, id: number, error: string, final: boolean): Promise<void> {
-  await db.inboxEvent.update({
-    where: { id },
-    data: { status: final ? 'failed' : 'pending', leaseUntil: null, lastError: error.slice(0, 1000) },
+export async function fail(db: Db, id: number, error: string, final: boolean, now: Date): Promise<void> {
+  stmt(rawOf(db), `UPDATE inbox SET status = @status, lease_until = NULL, last_error = @error, updated_at = @now WHERE id = @id`).run({
+    id,
+    status: final ? 'failed' : 'pending',
+    error: error.slice(0, 1000),
+    now: sqlDate(now),
   });
 }

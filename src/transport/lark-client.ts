@@ -19,8 +19,13 @@ export function scrub(text: string): string {
     .replace(/("?(?:tenant|app)_access_token"?\s*[:=]\s*"?)[^",}\s]+/gi, '$1[redacted]');
 }
 
+/** One SDK log call as a short line without secrets. */
+export function sdkLine(args: unknown[]): string {
+  return scrub(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')).slice(0, 500);
+}
+
 function sdkLogger(log: Logger) {
-  const line = (args: unknown[]) => scrub(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')).slice(0, 500);
+  const line = sdkLine;
   return {
     error: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk error'),
     warn: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk warning'),

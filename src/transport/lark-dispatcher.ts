@@ -4,7 +4,8 @@ import type { Logger } from '../logger.js';
 import type { CardAnswer } from '../handlers/types.js';
 import type { Envelope } from './verify.js';
 import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
-import { runGroupedInOrder, sleeper } from '../util/in-order.js';
+import { runGroupedInOrder } from '../util/in-order.js';
+import { PollLoop } from '../util/poll-loop.js';
 
 /** What a receiver (webhook, long connection, local chat) answers the platform. */
 export type Ack = { challenge: string } | { toast?: CardAnswer['toast']; card?: { type: 'raw'; data: Record<string, unknown> } } | Record<string, never>;
@@ -42,12 +43,12 @@ function toAck(answer: CardAnswer): Ack {
  * inbox (dedupe by event_id), answer, then handle. Receivers call `receive`.
  */
 export class Dispatcher {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private readonly idle = sleeper();
   private readonly inflight = new Set<Promise<unknown>>();
+  private readonly loop: PollLoop;
 
-  constructor(private readonly o: DispatcherOptions) {}
+  constructor(private readonly o: DispatcherOptions) {
+    this.loop = new PollLoop({ name: 'inbox', pollMs: o.pollMs ?? 1_000, log: o.log, runOnce: () => this.runOnce() });
+  }
 
   private get leaseMs() {
     return this.o.leaseMs ?? 60_000;
@@ -62,6 +63,7 @@ export class Dispatcher {
         eventId: env.eventId,
         type: env.eventType,
         payload,
+        now: this.o.clock.now(),
         claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
       });
       if (!row) {
@@ -71,9 +73,9 @@ export class Dispatcher {
       }
       return this.answerCardAction(row, log);
     }
-    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload });
+    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() });
     if (!row) log.info('duplicate event ignored');
-    else this.idle.wake();
+    else this.loop.wake();
     return {};
   }
 
@@ -97,23 +99,19 @@ export class Dispatcher {
       return ack;
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await fail(this.o.db, row.id, (e as Error).message, true);
+      await fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now());
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
 
   /** Starts handling stored events: what is pending now (left by a crash) and what arrives. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Stops taking new rows and waits for the ones in hand. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.idle.wake();
-    await this.loop;
+    await this.loop.stop();
     await Promise.allSettled([...this.inflight]);
   }
 
@@ -121,18 +119,6 @@ export class Dispatcher {
     this.inflight.add(p);
     void p.finally(() => this.inflight.delete(p));
     return p;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (e) {
-        this.o.log.error({ err: (e as Error).message }, 'inbox batch failed');
-      }
-      if (this.running && handled === 0) await this.idle.sleep(this.o.pollMs ?? 1_000);
-    }
   }
 
   /** Handles due rows; events of one chat in the order they came, chats side by side. */
@@ -161,7 +147,7 @@ export class Dispatcher {
       const attempts = row.attempts + 1;
       const final = attempts >= (this.o.maxAttempts ?? 3);
       log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
-      await fail(db, row.id, (e as Error).message, final);
+      await fail(db, row.id, (e as Error).message, final, clock.now());
     }
   }
 }

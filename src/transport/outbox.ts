@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../store/database.js';
+import { rawOf, type Db } from '../store/database.js';
+import { sqlDate, stmt } from '../store/raw-sqlite.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { runGroupedInOrder, sleeper } from '../util/in-order.js';
+import { runGroupedInOrder } from '../util/in-order.js';
+import { PollLoop } from '../util/poll-loop.js';
 import { LarkApiError, type FileType, type LarkApi } from './lark-api.js';
 import { decodeTarget, encodeTarget, toLarkContent, type OutMessage, type Target } from './messages.js';
 
@@ -35,13 +37,16 @@ export function backoffDelay(attempt: number, p: RetryPolicy, random: () => numb
   return Math.round(exp / 2 + (exp / 2) * random());
 }
 
-/** Stores a message to be sent. A second call with the same uuid stores nothing. Returns the uuid. */
-export async function enqueue(db: Db, req: OutboxRequest): Promise<string> {
+/**
+ * Stores a message to be sent. A second call with the same uuid stores nothing. Returns the
+ * uuid. A new row is due at once whatever a test clock says (next attempt at the epoch).
+ */
+export async function enqueue(db: Db, req: OutboxRequest, now: Date = new Date()): Promise<string> {
   const uuid = req.uuid ?? randomUUID();
   let kind: string;
   let target: string;
   let payload: unknown;
-  let blob: Uint8Array<ArrayBuffer> | null = null;
+  let blob: Buffer | null = null;
   if (req.kind === 'message') {
     kind = 'replyTo' in req.to ? 'reply' : 'send';
     target = encodeTarget(req.to);
@@ -54,15 +59,17 @@ export async function enqueue(db: Db, req: OutboxRequest): Promise<string> {
     kind = 'file';
     target = encodeTarget(req.to);
     payload = { fileName: req.fileName, fileType: req.fileType };
-    blob = new Uint8Array(req.data);
+    blob = req.data;
   }
-  await db.outboxMessage.upsert({
-    where: { uuid },
-    create: { uuid, kind, target, payload: JSON.stringify(payload), blob, ref: req.ref ?? null },
-    update: {},
-  });
+  stmt(
+    rawOf(db),
+    `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
+     VALUES (@uuid, @kind, @target, @payload, @blob, @ref, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
+  ).run({ uuid, kind, target, payload: JSON.stringify(payload), blob, ref: req.ref ?? null, due: sqlDate(new Date(0)), now: sqlDate(now) });
   return uuid;
 }
+
+const DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
 
 interface Row {
   id: number;
@@ -89,55 +96,37 @@ export interface OutboxWorkerOptions {
 /** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
 export class OutboxWorker {
   private readonly policy: RetryPolicy;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private readonly idle = sleeper();
+  private readonly loop: PollLoop;
 
   constructor(private readonly o: OutboxWorkerOptions) {
     this.policy = { ...DEFAULT_RETRY, ...o.policy };
+    this.loop = new PollLoop({ name: 'outbox', pollMs: o.pollMs ?? 1_000, log: o.log, runOnce: () => this.runOnce() });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the batch in hand, then stops. Rows not yet sent stay stored for the next start. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after enqueue so a new message goes out at once rather than at the next poll. */
   wake(): void {
-    this.idle.wake();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (e) {
-        this.o.log.error({ err: (e as Error).message }, 'outbox batch failed');
-      }
-      if (!this.running) break;
-      if (handled === 0) await this.idle.sleep(this.o.pollMs ?? 1_000);
-    }
+    this.loop.wake();
   }
 
   /** Claims due rows and sends them: in order within one target, targets side by side. */
   async runOnce(): Promise<number> {
     const { db } = this.o;
     const now = this.o.clock.now();
-    const due = await db.outboxMessage.findMany({
-      where: { OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', leaseUntil: { lt: now } }] },
-      orderBy: { id: 'asc' },
-      take: this.o.batchSize ?? 50,
-      select: { id: true, uuid: true, kind: true, target: true, payload: true, blob: true, attempts: true, createdAt: true },
-    });
+    const due = (
+      stmt(
+        rawOf(db),
+        `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${DUE} ORDER BY id LIMIT @take`,
+      ).all({ now: sqlDate(now), take: this.o.batchSize ?? 50 }) as Array<Omit<Row, 'createdAt'> & { createdAt: string }>
+    ).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
     let handled = 0;
     // Keep the order within a target: what follows a failed row waits for it.
     await runGroupedInOrder(due, (r) => r.target, async (row) => {
@@ -149,11 +138,12 @@ export class OutboxWorker {
   }
 
   private async claim(id: number, now: Date): Promise<boolean> {
-    const { count } = await this.o.db.outboxMessage.updateMany({
-      where: { id, OR: [{ status: 'pending', nextAttemptAt: { lte: now } }, { status: 'sending', leaseUntil: { lt: now } }] },
-      data: { status: 'sending', leaseUntil: new Date(now.getTime() + this.policy.leaseMs), attempts: { increment: 1 } },
+    const r = stmt(rawOf(this.o.db), `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${DUE}`).run({
+      id,
+      now: sqlDate(now),
+      lease: sqlDate(new Date(now.getTime() + this.policy.leaseMs)),
     });
-    return count === 1;
+    return r.changes === 1;
   }
 
   private async deliver(row: Row): Promise<boolean> {
@@ -161,10 +151,10 @@ export class OutboxWorker {
     const attempt = row.attempts + 1;
     try {
       const messageId = await this.send(row);
-      await db.outboxMessage.update({
-        where: { id: row.id },
-        data: { status: 'sent', sentAt: this.o.clock.now(), messageId: messageId ?? null, leaseUntil: null, lastError: null, blob: null },
-      });
+      stmt(
+        rawOf(db),
+        `UPDATE outbox SET status = 'sent', sent_at = @now, message_id = @messageId, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = @id`,
+      ).run({ id: row.id, now: sqlDate(this.o.clock.now()), messageId: messageId ?? null });
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
     } catch (e) {
@@ -173,11 +163,14 @@ export class OutboxWorker {
       const age = now.getTime() - row.createdAt.getTime();
       const retry = err.retryable && age < this.policy.giveUpAfterMs;
       const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
-      await db.outboxMessage.update({
-        where: { id: row.id },
-        data: retry
-          ? { status: 'pending', leaseUntil: null, lastError: reason, nextAttemptAt: new Date(now.getTime() + backoffDelay(attempt, this.policy)) }
-          : { status: 'failed', leaseUntil: null, lastError: reason },
+      stmt(
+        rawOf(db),
+        `UPDATE outbox SET status = @status, lease_until = NULL, last_error = @reason, next_attempt_at = COALESCE(@next, next_attempt_at) WHERE id = @id`,
+      ).run({
+        id: row.id,
+        status: retry ? 'pending' : 'failed',
+        reason,
+        next: retry ? sqlDate(new Date(now.getTime() + backoffDelay(attempt, this.policy))) : null,
       });
       log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
       return false;

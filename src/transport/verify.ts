@@ -78,6 +78,12 @@ function checkSignedHeaders(parts: RequestParts, opts: VerifyOptions & { encrypt
   if (!constantTimeEqual(expected, signature.toLowerCase())) throw new VerificationError(401, 'bad signature');
 }
 
+function challengeOf(body: Record<string, unknown>, opts: VerifyOptions): Envelope {
+  if (opts.verificationToken && body.token !== opts.verificationToken) throw new VerificationError(401, 'wrong token');
+  if (typeof body.challenge !== 'string') throw new VerificationError(400, 'challenge missing');
+  return { kind: 'challenge', challenge: body.challenge };
+}
+
 /**
  * Checks a webhook request on its raw bytes before anything in it is trusted:
  * signature and timestamp window (when an encrypt key is set), decryption, token.
@@ -91,6 +97,11 @@ export function verifyRequest(parts: RequestParts, opts: VerifyOptions): Envelop
 
   const encrypted = typeof body.encrypt === 'string';
   if (opts.encryptKey) {
+    // Signed requests are checked on the raw bytes before anything is decrypted.
+    const signed = Boolean(parts.signature || parts.timestamp || parts.nonce);
+    if (signed) checkSignedHeaders(parts, { ...opts, encryptKey: opts.encryptKey });
+    // A plain challenge (token-checked below) is harmless to answer; a plain event is not trusted.
+    if (!encrypted && body.type === 'url_verification') return challengeOf(body, opts);
     if (!encrypted) throw new VerificationError(401, 'body is not encrypted but an encrypt key is set');
     let plain: string;
     try {
@@ -100,20 +111,13 @@ export function verifyRequest(parts: RequestParts, opts: VerifyOptions): Envelop
     }
     const inner = parseJson(plain, 'decrypted body');
     if (!isObject(inner)) throw new VerificationError(400, 'decrypted body is not a JSON object');
-    const isChallenge = inner.type === 'url_verification';
-    if (!isChallenge || parts.signature || parts.timestamp) {
-      checkSignedHeaders(parts, { ...opts, encryptKey: opts.encryptKey });
-    }
+    if (!signed && inner.type !== 'url_verification') throw new VerificationError(401, 'missing signature headers');
     body = inner;
   } else if (encrypted) {
     throw new VerificationError(400, 'body is encrypted but no LARK_ENCRYPT_KEY is configured');
   }
 
-  if (body.type === 'url_verification') {
-    if (opts.verificationToken && body.token !== opts.verificationToken) throw new VerificationError(401, 'wrong token');
-    if (typeof body.challenge !== 'string') throw new VerificationError(400, 'challenge missing');
-    return { kind: 'challenge', challenge: body.challenge };
-  }
+  if (body.type === 'url_verification') return challengeOf(body, opts);
 
   const header = body.header;
   if (!isObject(header) || typeof header.event_id !== 'string' || typeof header.event_type !== 'string' || !isObject(body.event)) {

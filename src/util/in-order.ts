@@ -1,3 +1,13 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * Lets pending I/O (new HTTP requests) run. SQLite calls complete synchronously, so a worker
+ * awaiting only database promises would otherwise never give the event loop back.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return nextTurn();
+}
+
 /**
  * Runs `fn` over items grouped by key: groups side by side, items of one group one after
  * another in the given order. `fn` returns false to stop its group (later items wait).
@@ -12,7 +22,10 @@ export async function runGroupedInOrder<T>(items: T[], keyOf: (item: T) => strin
   }
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      for (const item of group) if (!(await fn(item))) break;
+      for (const item of group) {
+        await yieldToEventLoop();
+        if (!(await fn(item))) break;
+      }
     }),
   );
 }

@@ -83,6 +83,11 @@ export class FakeOpenApi {
     return this.url;
   }
 
+  /** Cuts every open connection (releases hanging requests as network errors). */
+  dropConnections(): void {
+    for (const s of this.sockets) s.destroy();
+  }
+
   async stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());

@@ -9,8 +9,8 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 export const TOKEN = 'rvaYgkND1GOiu5MM0E1rncYC6PLtF7JV';
 export const ENCRYPT_KEY = 'test-encrypt-key-for-the-suite';
 
-export function fixture<T = any>(name: string): T {
-  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
+export function fixture(name: string): any {
+  return JSON.parse(readFileSync(join(FIXTURES, name), "utf8"));
 }
 
 /** Encrypts like the Lark platform: AES-256-CBC, key = SHA-256(encryptKey), random IV prefixed. */

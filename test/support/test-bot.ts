@@ -38,6 +38,8 @@ export interface TestBotOptions {
   /** Do not start the inbox/outbox workers (crash-after-ack tests). */
   noWorkers?: boolean;
   botOptions?: Partial<BotOptions>;
+  /** Where log lines go (default: silent unless TEST_LOG is set). */
+  log?: import('pino').Logger;
 }
 
 /** A real bot on a real SQLite file, the real SDK pointed at a local fake Open API, real HTTP. */
@@ -58,7 +60,7 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
     LOG_LEVEL: 'silent',
     ...o.env,
   });
-  const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const log = o.log ?? pino({ level: process.env.TEST_LOG ?? 'silent' });
   const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
   const bot = await createBot({
     config,

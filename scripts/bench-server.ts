@@ -1,0 +1,44 @@
+/**
+ * A server for the webhook benchmark, run as a child process so load and server do not
+ * share a CPU thread. `bot`: the real bot (real webhook, inbox, handlers, outbox, SDK
+ * client pointed at LARK_DOMAIN). `bare`: express doing only JSON parsing, the baseline.
+ * Prints `READY <port>` when listening; answers `GET /rss` with its memory figures.
+ */
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import pino from 'pino';
+import type { AddressInfo } from 'node:net';
+import { createBot } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { createLarkClient } from '../src/transport/lark-client.js';
+
+const mode = process.argv[2] ?? 'bot';
+
+function memory() {
+  const status = (key: string) => {
+    const m = new RegExp(`${key}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  };
+  return { ...process.memoryUsage(), peakRss: status("VmHWM") };
+}
+
+async function main() {
+  let app: express.Express;
+  if (mode === 'bare') {
+    app = express();
+    app.post('/webhook/event', express.json({ limit: '1mb' }), (req, res) => res.json({ ok: typeof req.body === 'object' }));
+  } else {
+    const config = loadConfig(process.env);
+    const log = pino({ level: 'silent' });
+    const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
+    const bot = await createBot({ config, log, api, pollMs: 50, extendHttp: (a) => a.get('/rss', (_req, res) => res.json(memory())) });
+    if (!process.env.BENCH_NO_WORKERS) bot.start();
+    app = bot.http;
+  }
+  if (mode === 'bare') app.get('/rss', (_req, res) => res.json(memory()));
+  const server = app.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
+  });
+}
+
+void main();

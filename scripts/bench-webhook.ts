@@ -1,0 +1,137 @@
+/**
+ * Webhook benchmark: signed, encrypted `/帮助` events at the real server (a child process),
+ * against a bare express app doing only JSON parsing, measured in the same run.
+ * Prints ack p50/p99 at a fixed rate, throughput of both and their ratio, and RSS after
+ * many events. Traffic goes only to 127.0.0.1; every loop is bounded in count and time.
+ *
+ *   npm run bench:webhook            (defaults; builds dist/ first, the server runs compiled)
+ *   BENCH_EVENTS=50000 BENCH_RATE=200 BENCH_RATE_SECONDS=10 npm run bench:webhook
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeOpenApi } from '../test/support/fake-open-api.js';
+import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
+
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
+const THROUGHPUT_EVENTS = Number(process.env.BENCH_THROUGHPUT_EVENTS ?? 5000);
+const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_S ?? 600) * 1000;
+const started = Date.now();
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+async function startServer(mode: 'bot' | 'bare', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /READY (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+function post(port: number, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const req = request({ host: '127.0.0.1', port, path: '/webhook/event', method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function getJson(port: number, path: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, agent }, (res) => {
+      let s = '';
+      res.on('data', (d) => (s += d));
+      res.on('end', () => resolve(JSON.parse(s)));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const payloads = (n: number) => Array.from({ length: n }, () => signedRequest(messageEvent({ text: '/帮助' })));
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** Fixed arrival rate (open loop): latency of each ack. */
+async function atRate(port: number, rate: number, seconds: number): Promise<number[]> {
+  const reqs = payloads(rate * seconds);
+  const lat: number[] = [];
+  const t0 = Date.now();
+  await Promise.all(
+    reqs.map(async (r, i) => {
+      const due = t0 + (i * 1000) / rate;
+      await new Promise((res) => setTimeout(res, Math.max(0, due - Date.now())));
+      lat.push(await post(port, r.body, r.headers));
+    }),
+  );
+  return lat;
+}
+
+/** Closed loop at fixed concurrency: events per second. */
+async function throughput(port: number, n: number): Promise<number> {
+  const reqs = payloads(n);
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < reqs.length && Date.now() - started < TIME_LIMIT_MS) {
+        const r = reqs[next++]!;
+        await post(port, r.body, r.headers);
+      }
+    }),
+  );
+  return n / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+async function main() {
+  const fake = new FakeOpenApi();
+  await fake.start();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
+  const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
+  const bot = await startServer('bot', env);
+  const bare = await startServer('bare', {});
+  try {
+    await throughput(bot.port, 300); // warm-up
+    await throughput(bare.port, 300);
+    const lat = await atRate(bot.port, RATE, RATE_SECONDS);
+    const bareLat = await atRate(bare.port, RATE, Math.min(RATE_SECONDS, 5));
+    const botTput = await throughput(bot.port, THROUGHPUT_EVENTS);
+    const bareTput = await throughput(bare.port, THROUGHPUT_EVENTS);
+    let sent = 300 + RATE * RATE_SECONDS + THROUGHPUT_EVENTS;
+    while (sent < TOTAL_EVENTS && Date.now() - started < TIME_LIMIT_MS) {
+      const n = Math.min(5000, TOTAL_EVENTS - sent);
+      await throughput(bot.port, n);
+      sent += n;
+    }
+    const mem = await getJson(bot.port, '/rss');
+    const f = (x: number) => x.toFixed(2);
+    console.log(`ack latency at ${RATE} events/s for ${RATE_SECONDS} s (bot): p50 ${f(pct(lat, 50))} ms, p99 ${f(pct(lat, 99))} ms  (target p99 < 20 ms)`);
+    console.log(`ack latency at ${RATE} events/s (bare express): p50 ${f(pct(bareLat, 50))} ms, p99 ${f(pct(bareLat, 99))} ms`);
+    console.log(`throughput (concurrency ${CONCURRENCY}): bot ${botTput.toFixed(0)} events/s, bare express ${bareTput.toFixed(0)} events/s, ratio ${(botTput / bareTput).toFixed(2)}  (target >= 0.5)`);
+    console.log(`memory after ${sent} events: RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB, peak ${(mem.peakRss / 2 ** 20).toFixed(0)} MB  (target < 200 MB)`);
+    console.log(`replies the fake Open API received: ${fake.messages.length}`);
+  } finally {
+    bot.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    agent.destroy();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

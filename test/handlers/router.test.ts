@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
+import { startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { parseCommand, stripMentions } from '../../src/handlers/incoming.js';
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(async () => t.destroy());
+beforeEach(() => {
+  t.fake.messages.length = 0;
+});
+
+const lastText = async () => (await waitFor(() => t.fake.messages.at(-1))).content.text as string;
+
+describe('command router', () => {
+  it('strips @-mentions and accepts both slashes', () => {
+    expect(stripMentions('@_user_1 /总结 2023', ['@_user_1'])).toBe('/总结 2023');
+    expect(parseCommand('／总结 2023')).toEqual({ name: '总结', args: '2023' });
+    expect(parseCommand('/ 帮助')).toEqual({ name: '帮助', args: '' });
+    expect(parseCommand('你好')).toBeUndefined();
+  });
+
+  it('answers /帮助 in a group when the bot is @-mentioned, with the full-width slash too', async () => {
+    await t.post(messageEvent({ text: '／帮助', chatType: 'group' }));
+    expect(await lastText()).toContain('法治助手可用指令');
+    expect(t.fake.messages.at(-1)!.replyTo).toMatch(/^om_/);
+  });
+
+  it('lists every registered command in /帮助', async () => {
+    const { registry } = await import('../../src/handlers/registry.js');
+    await t.post(messageEvent({ text: '/help' }));
+    const help = await lastText();
+    for (const c of registry.commands.filter((x) => !x.adminOnly)) expect(help).toContain(c.usage);
+  });
+
+  it('ignores group messages that do not mention the bot', async () => {
+    const e = messageEvent({ text: '/帮助', chatType: 'group' });
+    e.event.message.mentions = [];
+    e.event.message.content = JSON.stringify({ text: '/帮助' });
+    await t.post(e);
+    await waitFor(async () => (await t.bot.db.inboxEvent.findUnique({ where: { eventId: e.header.event_id } }))?.status === 'done');
+    expect(t.fake.messages).toHaveLength(0);
+  });
+
+  it('points an unknown command to /帮助', async () => {
+    await t.post(messageEvent({ text: '/不存在的指令 1' }));
+    expect(await lastText()).toBe('未识别的指令「/不存在的指令」。发送 /帮助 查看可用指令。');
+  });
+
+  it('accepts a command word without the slash after an @-mention', async () => {
+    await t.post(messageEvent({ text: '帮助', chatType: 'group' }));
+    expect(await lastText()).toContain('法治助手可用指令');
+  });
+
+  it('ignores messages sent by bots (its own included)', async () => {
+    const e = messageEvent({ text: '/帮助' });
+    e.event.sender.sender_type = 'app';
+    await t.post(e);
+    await waitFor(async () => (await t.bot.db.inboxEvent.findUnique({ where: { eventId: e.header.event_id } }))?.status === 'done');
+    expect(t.fake.messages).toHaveLength(0);
+  });
+
+  it('answers an unknown card action with an error toast, and a redelivery with the same answer', async () => {
+    const e = cardActionEvent({ value: { action: 'no.such.action' } });
+    const first = await t.post(e);
+    expect(first.status).toBe(200);
+    expect(first.body.toast).toEqual({ type: 'error', content: '该卡片操作已失效，请发送 /帮助 重新开始' });
+    const again = await t.post(e);
+    expect(again.body).toEqual(first.body);
+    expect(await t.bot.db.inboxEvent.count({ where: { eventId: e.header.event_id } })).toBe(1);
+  });
+});

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeOpenApi } from './support/fake-open-api.js';
+import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from './support/lark-payloads.js';
+import { waitFor } from './support/test-bot.js';
+
+const fake = new FakeOpenApi();
+const dir = mkdtempSync(join(tmpdir(), 'fazhi-main-'));
+beforeAll(async () => {
+  await fake.start();
+});
+afterAll(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the server process', () => {
+  it('starts from the environment, migrates, answers /healthz and /帮助, and drains on SIGTERM', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const dbPath = join(dir, 'main.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dbPath}`, LARK_APP_ID: 'cli_main', LARK_APP_SECRET: 'main-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(async () => (await fetch(base + '/healthz').catch(() => undefined))?.status === 200, 15_000, 'healthz');
+      expect(await (await fetch(base + '/healthz')).json()).toMatchObject({ status: 'ok' });
+      const req = signedRequest(messageEvent({ text: '/帮助' }));
+      expect((await fetch(base + '/webhook/event', { method: 'POST', headers: req.headers, body: req.body })).status).toBe(200);
+      await waitFor(() => fake.messages.length === 1, 10_000, 'the reply');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('stopped');
+      expect(out).not.toContain('main-secret');
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.prepare(`SELECT count(*) AS n FROM inbox WHERE status != 'done'`).get()).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT count(*) AS n FROM _prisma_migrations`).get()).toMatchObject({ n: expect.any(Number) });
+      db.close();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
