@@ -17,7 +17,7 @@ import { renderDraft } from '../src/presentation/report/render-draft.js';
 import { loadTemplate } from '../src/presentation/report/template.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../src/store/report/load-year-ledger.js';
-import { openDatabase } from '../src/store/database.js';
+import { closeDatabase, openDatabase } from '../src/store/database.js';
 
 const CASES = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 5);
@@ -51,7 +51,7 @@ const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-draft-'));
 try {
   const path = join(dir, 'bench.db');
   const { db } = await openDatabase(path);
-  await db.$disconnect();
+  await closeDatabase(db);
   const t0 = performance.now();
   seed(path);
   console.log(`seeded ${CASES.toLocaleString('en')} cases of ${YEAR} in ${Math.round(performance.now() - t0)} ms`);
@@ -73,7 +73,7 @@ try {
     const posts = draftPosts(draft);
     const b = performance.now();
     const cpuB = process.cpuUsage(cpuA);
-    const ledger = await loadYearLedger(client, YEAR, '2026-11-25');
+    const ledger = loadYearLedger(client, YEAR, '2026-11-25');
     const docx = await draftDocx(draft, ledger);
     const c = performance.now();
     const cpuC = process.cpuUsage(cpuA);
@@ -90,7 +90,7 @@ try {
     docBytes = docx.length;
     if (figures.total !== CASES || posts.length === 0) throw new Error('the draft does not count every case');
   }
-  await client.$disconnect();
+  await closeDatabase(client);
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`runs: ${RUNS}`);
   console.log(`time to text  (query + figures + render + posts): median ${Math.round(median(toText))} ms  [${toText.map(Math.round).join(', ')}]  target < 1000 ms`);

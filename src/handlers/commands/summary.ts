@@ -40,7 +40,7 @@ export const summaryCommand: CommandHandler = {
       throw e;
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    const rows = await loadYearLedger(ctx.db, year, today);
+    const rows = loadYearLedger(ctx.db, year, today);
     const file = { replyTo: ctx.messageId };
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
     if (ledger) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
