@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dayIn } from '../../src/domain/report/day-text.js';
 import { emptyYearMessage } from '../../src/handlers/commands/summary.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
-import { sentTexts, uploadedFiles } from './support/draft-output.js';
+import { draftFromPosts, sentTexts, uploadedFiles } from './support/draft-output.js';
 import { expectReferenceDraft } from './support/expect-reference-draft.js';
 import { referenceCases } from './support/reference-cases.js';
 import { seedCases, seedStudy } from './support/seed.js';
@@ -66,6 +67,18 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
     await waitFor(() => t.fake.messages.length === 2, 5000, 'two replies');
     expect(sentTexts(t.fake)).toEqual(['正在生成2021年法治政府建设工作总结，请稍候…', emptyYearMessage(2021)]);
     expect(t.fake.messages.some((m) => m.msgType === 'post' || m.msgType === 'file')).toBe(false);
+  });
+
+  it('drafts this year when no year is given, in a group chat when @-mentioned', async () => {
+    t = await startTestBot();
+    const today = dayIn(new Date(), 'Asia/Shanghai');
+    await seedCases(t.bot.db, [{ enterprise: '本年度企业有限公司', category: 'premises', receivedDate: today }]);
+    await t.post(messageEvent({ text: '/总结', from: ADMIN, chatType: 'group' }));
+    await waitFor(() => uploadedFiles(t.fake).length === 1, 15_000, 'the .docx');
+    const text = draftFromPosts(t.fake);
+    expect(text.split('\n')[0]).toBe(`投资促进局${today.slice(0, 4)}年法治政府建设工作总结`);
+    expect(text).toContain('解决协调本年度企业有限公司等办公厂房问题办理1件，其中问题办结率0%。');
+    expect(text).not.toContain('在规定时限内按流程');
   });
 
   it('answers a year that has not begun with the usage, before generating anything', async () => {
