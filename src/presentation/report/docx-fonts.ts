@@ -24,5 +24,5 @@ export function fontTableXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
 }
 
-/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
-export const SIZE = { erhao: 44, sanhao: 32, sihao: 28, wuhao: 21 } as const;
+/** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小五 9 pt. */
+export const SIZE = { erhao: 44, sanhao: 32, sihao: 28, xiaowu: 18 } as const;

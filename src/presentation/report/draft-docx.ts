@@ -39,12 +39,12 @@ const pageFooter = () =>
 /**
  * Styles of a 公文 (GB/T 9704): body 仿宋_GB2312 三号 on a 28 pt exact line pitch with a
  * two-character indent, 黑体 headings, 方正小标宋 二号 title. Normal is the ledger cell
- * (五号, centred), so that 100,000 table cells need no properties of their own.
+ * (小五, centred), so that 100,000 table cells need no properties of their own.
  */
 const styles = {
   default: { document: { run: { font: runFont(FONTS.body) } } },
   paragraphStyles: [
-    { id: 'Normal', name: 'Normal', run: { size: SIZE.wuhao }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } } },
+    { id: 'Normal', name: 'Normal', run: { size: SIZE.xiaowu }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } } },
     {
       id: STYLE.body, name: '公文正文', basedOn: 'Normal', quickFormat: true,
       run: { size: SIZE.sanhao },

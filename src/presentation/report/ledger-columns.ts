@@ -4,14 +4,15 @@ import type { LedgerEntry } from '../../domain/report/year-figures.js';
 /**
  * The columns of the case ledger: the .docx appendix, the .xlsx ledger and the import
  * (scripts/import-ledger.ts) all use these, so an exported ledger imports back as it is.
- * Widths add up to the A4 text width with 公文 margins (8,845 twips).
+ * Widths add up to the A4 text width with 公文 margins (8,845 twips) and fit a code or a date
+ * on one line at 小五.
  */
 export const LEDGER_COLUMNS = [
-  { key: 'code', header: '编号', twips: 1350, xlsxWidth: 14 },
-  { key: 'enterprise', header: '企业名称', twips: 2345, xlsxWidth: 36 },
-  { key: 'category', header: '诉求类别', twips: 1750, xlsxWidth: 30 },
-  { key: 'receivedDate', header: '受理日期', twips: 1200, xlsxWidth: 12 },
-  { key: 'resolvedDate', header: '办结日期', twips: 1200, xlsxWidth: 12 },
+  { key: 'code', header: '编号', twips: 1400, xlsxWidth: 14 },
+  { key: 'enterprise', header: '企业名称', twips: 2200, xlsxWidth: 36 },
+  { key: 'category', header: '诉求类别', twips: 1745, xlsxWidth: 30 },
+  { key: 'receivedDate', header: '受理日期', twips: 1250, xlsxWidth: 12 },
+  { key: 'resolvedDate', header: '办结日期', twips: 1250, xlsxWidth: 12 },
   { key: 'withinDeadline', header: '是否在时限内', twips: 1000, xlsxWidth: 16 },
 ] as const;
 
