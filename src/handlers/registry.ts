@@ -2,16 +2,31 @@ import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
 import { recordCommand } from './commands/record.js';
 import { summaryCommand } from './commands/summary.js';
+import { studyOpenCommand } from './commands/study-open.js';
+import { studyStatsCommand } from './commands/study-stats.js';
+import { studyCheckinAction } from './actions/study-checkin.js';
+import { studyLeaveAction } from './actions/study-leave.js';
+import { studyCloseAction } from './actions/study-close.js';
+import { studyMakeupAction } from './actions/study-makeup.js';
+import { studyExportAction } from './actions/study-export.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
 export const commands: CommandHandler[] = [
   helpCommand,
+  studyOpenCommand,
+  studyStatsCommand,
   summaryCommand,
   recordCommand,
 ];
 
 /** Card actions by `value.action`. */
-export const actions: ActionHandler[] = [];
+export const actions: ActionHandler[] = [
+  studyCheckinAction,
+  studyLeaveAction,
+  studyCloseAction,
+  studyMakeupAction,
+  studyExportAction,
+];
 
 /** What plain text in a direct chat means (none: a pointer to /帮助). */
 export const textHandler: TextHandler | undefined = undefined;

@@ -1,0 +1,19 @@
+import { AppError } from '../../errors.js';
+import { closeStudySession } from '../../store/study/close-session.js';
+import type { ActionHandler } from '../types.js';
+import { answerWithCard, clickedSession, requireAdmin } from './study-answer.js';
+
+/** 结束 (admins): closes the session and records the chat members who did not respond as absent. */
+export const studyCloseAction: ActionHandler = {
+  id: 'study.close',
+  async run(ctx) {
+    requireAdmin(ctx, '结束学法');
+    const session = await clickedSession(ctx);
+    const result = await closeStudySession(ctx.db, ctx.directory, session, ctx.clock.now()).catch((e: unknown) => {
+      throw new AppError('upstream', '获取群成员名单失败，请稍后再试', { cause: e });
+    });
+    if (!result.closed) return answerWithCard(ctx, session.id, { type: 'info', content: '本次学法已结束' });
+    await ctx.db.auditLog.create({ data: { actor: ctx.user.openId, action: 'study.close', subject: `study:${session.id}`, detail: JSON.stringify(result) } });
+    return answerWithCard(ctx, session.id, { type: 'success', content: `本次学法已结束，缺席 ${result.absent} 人已登记` });
+  },
+};

@@ -1,0 +1,9 @@
+import type { ActionHandler } from '../types.js';
+import { formText } from './study-answer.js';
+import { studyClick } from './study-click.js';
+
+/** 请假 on a 会前学法 card, with the reason typed in the card's form (`reason`). */
+export const studyLeaveAction: ActionHandler = {
+  id: 'study.leave',
+  run: (ctx) => studyClick(ctx, { status: 'leave', reason: formText(ctx, 'reason') }),
+};

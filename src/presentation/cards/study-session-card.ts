@@ -1,0 +1,49 @@
+import { STATUS_LABEL, type AttendanceStatus } from '../../domain/study/attendance.js';
+import { localDateTime } from '../../domain/dates/local-time.js';
+import type { AttendeeView, StudySessionView } from '../../store/study/session-view.js';
+import { addCallbackValues, escapeMarkdown, loadCardTemplate, removeElements, setElement, type CardJson } from './card-template.js';
+
+function who(list: AttendeeView[]): string {
+  if (list.length === 0) return '暂无';
+  return list.map((a) => escapeMarkdown(a.name) + (a.makeup ? '（补签）' : '')).join('、');
+}
+
+function line(status: AttendanceStatus, list: AttendeeView[]): string {
+  return `**${STATUS_LABEL[status]} ${list.length} 人**：${who(list)}`;
+}
+
+/**
+ * The 会前学法 card: topic, time, who opened it, and who signed in or asked for leave.
+ * Open: buttons 签到/请假 (with the reason input) and the admin row (补签, 结束).
+ * Closed: the absentees, and 补签 only.
+ */
+export function studySessionCard(view: StudySessionView, timeZone: string): CardJson {
+  const { session, attendees } = view;
+  const card = loadCardTemplate('study-session');
+  const by = (s: AttendanceStatus) => attendees.filter((a) => a.status === s);
+  const closed = session.closedAt !== null;
+
+  const header = card.header as Record<string, unknown>;
+  header.subtitle = { tag: 'plain_text', content: session.topic };
+  if (closed) header.template = 'grey';
+
+  const state = closed ? `已结束（${localDateTime(session.closedAt!, timeZone)}）` : '进行中';
+  setElement(card, 'info', {
+    content: [
+      `**学习主题**：${escapeMarkdown(session.topic)}`,
+      `**学习时间**：${localDateTime(session.openedAt, timeZone)}`,
+      `**发起人**：${escapeMarkdown(view.openerName)}`,
+      `**状态**：${state}`,
+    ].join('\n'),
+  });
+  setElement(card, 'present', { content: line('present', by('present')) });
+  setElement(card, 'leave', { content: line('leave', by('leave')) });
+  if (closed) {
+    setElement(card, 'absent', { content: line('absent', by('absent')) });
+    removeElements(card, ['attend', 'close']);
+  } else {
+    removeElements(card, ['absent']);
+  }
+  addCallbackValues(card, { session: session.id });
+  return card;
+}

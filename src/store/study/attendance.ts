@@ -1,0 +1,69 @@
+import type { Db } from '../database.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { decideClick, type AttendanceStatus, type ClickOutcome, type ClickWish } from '../../domain/study/attendance.js';
+
+const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+
+async function currentStatus(db: Db, sessionId: number, openId: string): Promise<AttendanceStatus | undefined> {
+  const row = await db.studyAttendance.findUnique({ where: { sessionId_openId: { sessionId, openId } }, select: { status: true } });
+  return (row?.status as AttendanceStatus | undefined) ?? undefined;
+}
+
+/** Stores a first record; false when the person already has one (the unique key says so). */
+async function createFirst(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<boolean> {
+  const reason = o.wish.status === 'leave' ? o.wish.reason : null;
+  try {
+    await db.studyAttendance.create({ data: { sessionId: o.sessionId, openId: o.openId, status: o.wish.status, reason, recordedBy: o.openId } });
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+/**
+ * Stores one person's 签到 or 请假, once: the unique (session, person) key decides a race
+ * between two clicks of the same person, and the loser is told nothing changed.
+ */
+export async function recordClick(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<ClickOutcome> {
+  const { sessionId, openId, wish } = o;
+  // Most clicks are a person's first 签到: store it straight away, read only when that fails.
+  if (wish.status === 'present' && (await createFirst(db, o))) return { kind: 'record' };
+  const outcome = decideClick(await currentStatus(db, sessionId, openId), wish);
+  if (outcome.kind === 'record') return (await createFirst(db, o)) ? outcome : recordClick(db, o);
+  if (outcome.kind === 'switch') {
+    const before = await db.studyAttendance.findUniqueOrThrow({ where: { sessionId_openId: { sessionId, openId } } });
+    // Only if nobody changed it meanwhile: a concurrent identical switch then reads "unchanged".
+    const { count } = await db.studyAttendance.updateMany({
+      where: { id: before.id, status: outcome.from },
+      data: { status: wish.status, reason: null, recordedBy: openId },
+    });
+    if (count === 0) return recordClick(db, o);
+    await db.auditLog.create({
+      data: { actor: openId, action: 'study.leave_to_present', subject: `study:${sessionId}`, detail: JSON.stringify({ reason: before.reason }) },
+    });
+  }
+  return outcome;
+}
+
+/**
+ * 补签 by an admin: sets the person's record (none, or 缺席, or the other status), marked
+ * as recorded afterwards with the admin's note. A record already in that status is kept.
+ */
+export async function recordMakeup(
+  db: Db,
+  o: { sessionId: number; openId: string; status: 'present' | 'leave'; note: string; recordedBy: string },
+): Promise<{ previous: AttendanceStatus | undefined; changed: boolean }> {
+  const previous = await currentStatus(db, o.sessionId, o.openId);
+  if (previous === o.status) return { previous, changed: false };
+  const data = { status: o.status, reason: o.status === 'leave' ? o.note : null, makeup: true, note: o.note, recordedBy: o.recordedBy };
+  await db.studyAttendance.upsert({
+    where: { sessionId_openId: { sessionId: o.sessionId, openId: o.openId } },
+    create: { sessionId: o.sessionId, openId: o.openId, ...data },
+    update: data,
+  });
+  await db.auditLog.create({
+    data: { actor: o.recordedBy, action: 'study.makeup', subject: `study:${o.sessionId}`, detail: JSON.stringify({ openId: o.openId, status: o.status, previous, note: o.note }) },
+  });
+  return { previous, changed: true };
+}

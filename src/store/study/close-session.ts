@@ -1,0 +1,33 @@
+import type { Db } from '../database.js';
+import type { Directory } from '../../handlers/types.js';
+import type { StudySession } from './sessions.js';
+import { rememberMemberNames } from './names.js';
+
+/**
+ * Closes a session and snapshots who was missing: every member of the chat with neither
+ * 签到 nor 请假 gets an `absent` record. The member list is fetched first, so a failing
+ * contact API leaves the session open (to be closed again later) rather than closed with
+ * nobody missing. Returns false when it was already closed.
+ */
+export async function closeStudySession(db: Db, directory: Directory, session: StudySession, now: Date): Promise<{ closed: boolean; absent: number }> {
+  if (session.closedAt) return { closed: false, absent: 0 };
+  const members = await directory.chatMembers(session.chatId);
+  const { count } = await db.studySession.updateMany({ where: { id: session.id, closedAt: null }, data: { closedAt: now } });
+  if (count === 0) return { closed: false, absent: 0 };
+
+  const recorded = new Set((await db.studyAttendance.findMany({ where: { sessionId: session.id }, select: { openId: true } })).map((r) => r.openId));
+  const missing = members.filter((m) => !recorded.has(m.openId));
+  await db.$transaction([
+    ...missing.map((m) =>
+      db.studyAttendance.upsert({
+        where: { sessionId_openId: { sessionId: session.id, openId: m.openId } },
+        create: { sessionId: session.id, openId: m.openId, status: 'absent' },
+        // A click that slipped in while closing keeps what the person chose.
+        update: {},
+      }),
+    ),
+  ]);
+  // Member names, so cards and statistics can show the absentees without another look-up.
+  await rememberMemberNames(db, members);
+  return { closed: true, absent: missing.length };
+}

@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor, type TestBot } from '../support/test-bot.js';
+import { closeDueSessions } from '../../src/store/study/close-due-sessions.js';
+import { ADMIN, CHAT, LEADER, STAFF, cardText, click, openSession, studyBot } from './study-support.js';
+
+let t: TestBot;
+afterEach(async () => t?.destroy());
+
+const OTHER = 'ou_other00000000000000000000001';
+const members = [
+  { openId: ADMIN, name: '张局长' },
+  { openId: STAFF, name: '李科员' },
+  { openId: LEADER, name: '王主任' },
+  { openId: OTHER, name: '赵干事' },
+];
+
+describe('closing a 会前学法 session and 补签', () => {
+  it('结束 by an admin snapshots chat members who neither signed in nor asked for leave as absent', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await click(t, s, 'study.checkin', STAFF);
+    await click(t, s, 'study.leave', LEADER, { reason: '出差' });
+    const res = await click(t, s, 'study.close', ADMIN);
+    expect(res.body.toast).toEqual({ type: 'success', content: '本次学法已结束，缺席 2 人已登记' });
+    const text = cardText(res.body.card.data);
+    expect(text).toContain('缺席 2 人**：张局长、赵干事');
+    expect(text).toContain('已结束');
+    expect(JSON.stringify(res.body.card.data)).not.toContain('study.checkin');
+    const rows = await t.bot.db.studyAttendance.findMany({ orderBy: { openId: 'asc' } });
+    expect(Object.fromEntries(rows.map((r) => [r.openId, r.status]))).toEqual({ [ADMIN]: 'absent', [STAFF]: 'present', [LEADER]: 'leave', [OTHER]: 'absent' });
+    expect(t.fake.requests.some((r) => r.path === `/open-apis/im/v1/chats/${CHAT}/members`)).toBe(true);
+
+    const again = await click(t, s, 'study.close', ADMIN);
+    expect(again.body.toast).toEqual({ type: 'info', content: '本次学法已结束' });
+    expect(await t.bot.db.studyAttendance.count({ where: { status: 'absent' } })).toBe(2);
+  });
+
+  it('only admins may close; a 签到 after closing is refused and changes nothing', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    const refused = await click(t, s, 'study.close', STAFF);
+    expect(refused.body.toast).toEqual({ type: 'error', content: '仅管理员可结束学法' });
+    expect((await t.bot.db.studySession.findFirstOrThrow()).closedAt).toBeNull();
+    await click(t, s, 'study.close', ADMIN);
+    const late = await click(t, s, 'study.checkin', OTHER);
+    expect(late.body.toast.type).toBe('warning');
+    expect(late.body.toast.content).toContain('已结束');
+    expect((await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).status).toBe('absent');
+  });
+
+  it('a failing member list leaves the session open with an error toast', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    t.fake.fail('/members', { status: 500 }, 10);
+    const res = await click(t, s, 'study.close', ADMIN);
+    expect(res.body.toast.type).toBe('error');
+    expect(res.body.toast.content).toContain('群成员');
+    expect((await t.bot.db.studySession.findFirstOrThrow()).closedAt).toBeNull();
+  });
+
+  it('补签 by an admin records a person afterwards with a note, shown as 补签; non-admins and bad input are refused', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await click(t, s, 'study.close', ADMIN);
+    const byStaff = await click(t, s, 'study.makeup', STAFF, { person: OTHER, makeup_status: 'present', note: '会后补学' });
+    expect(byStaff.body.toast).toEqual({ type: 'error', content: '仅管理员可补签' });
+    const noNote = await click(t, s, 'study.makeup', ADMIN, { person: OTHER, makeup_status: 'present', note: '' });
+    expect(noNote.body.toast).toEqual({ type: 'error', content: '请填写补签说明' });
+    const noPerson = await click(t, s, 'study.makeup', ADMIN, { makeup_status: 'present', note: '会后补学' });
+    expect(noPerson.body.toast).toEqual({ type: 'error', content: '请选择补签人员' });
+    expect((await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).status).toBe('absent');
+
+    const ok = await click(t, s, 'study.makeup', ADMIN, { person: OTHER, makeup_status: 'present', note: '会后补学，已提交学习笔记' });
+    expect(ok.body.toast).toEqual({ type: 'success', content: '已为赵干事补签（签到）' });
+    expect(cardText(ok.body.card.data)).toContain('签到 1 人**：赵干事（补签）');
+    expect(await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).toMatchObject({
+      status: 'present',
+      makeup: true,
+      note: '会后补学，已提交学习笔记',
+      recordedBy: ADMIN,
+    });
+    const same = await click(t, s, 'study.makeup', ADMIN, { person: OTHER, makeup_status: 'present', note: '再点一次' });
+    expect(same.body.toast.type).toBe('info');
+    expect((await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).note).toBe('会后补学，已提交学习笔记');
+  });
+
+  it('closeDueSessions closes yesterday’s open sessions, snapshots absentees and patches the card; today’s stays open', async () => {
+    t = await studyBot({ members });
+    const old = await openSession(t, '上周的学习');
+    const today = await openSession(t, '今天的学习');
+    await click(t, old, 'study.checkin', STAFF);
+    await t.bot.db.studySession.update({ where: { id: old.sessionId }, data: { heldDate: '2026-01-05' } });
+    // The card's message id is known from the outbox even without any click on it.
+    await t.bot.db.studySession.update({ where: { id: old.sessionId }, data: { cardMessageId: null } });
+    await waitFor(async () => (await t.bot.db.outboxMessage.count({ where: { status: { not: 'sent' } } })) === 0);
+
+    const s = t.bot.services;
+    const deps = { directory: s.directory, timeZone: s.config.BOT_TIMEZONE, notifyOutbox: s.notifyOutbox };
+    const result = await closeDueSessions(t.bot.db, deps, new Date());
+    expect(result).toEqual({ closed: [{ sessionId: old.sessionId, absent: 3, cardPatched: true }], failed: [] });
+    expect((await t.bot.db.studySession.findUniqueOrThrow({ where: { id: today.sessionId } })).closedAt).toBeNull();
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === old.messageId));
+    expect(cardText(patch.content)).toContain('缺席 3 人');
+
+    expect(await closeDueSessions(t.bot.db, deps, new Date())).toEqual({ closed: [], failed: [] });
+  });
+});

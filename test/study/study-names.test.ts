@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestBot } from '../support/test-bot.js';
+import { ADMIN, CHAT, PEOPLE, STAFF, cardText, click, clickAllAtOnce, openSession, studyBot } from './study-support.js';
+
+let t: TestBot;
+afterEach(async () => t?.destroy());
+
+describe('names on the 会前学法 card', () => {
+  it('come from the contact API for people outside the member list, and are cached in the users table', async () => {
+    t = await studyBot({ members: [{ openId: ADMIN, name: '张局长' }] });
+    const s = await openSession(t);
+    await click(t, s, 'study.checkin', STAFF);
+    expect(await t.bot.db.user.findUniqueOrThrow({ where: { openId: STAFF } })).toMatchObject({ name: '李科员', source: 'contact' });
+    const lookups = () => t.fake.requests.filter((r) => r.path === `/open-apis/contact/v3/users/${STAFF}`).length;
+    const before = lookups();
+    const again = await click(t, s, 'study.checkin', STAFF);
+    expect(cardText(again.body.card.data)).toContain('李科员');
+    expect(lookups()).toBe(before);
+  });
+
+  it('fall back to the chat-member list when the contact API refuses (code 41050), and never show a bare open_id', async () => {
+    t = await studyBot({ contactNames: false, members: [{ openId: ADMIN, name: '张局长' }] });
+    const s = await openSession(t);
+    expect(cardText(s.card)).toContain('**发起人**：张局长');
+    // 李科员 joins the chat after the card was posted.
+    t.fake.chatMembers.set(CHAT, [{ member_id: ADMIN, name: '张局长' }, { member_id: STAFF, name: '李科员' }]);
+    const res = await click(t, s, 'study.checkin', STAFF);
+    const refused = t.fake.requests.find((r) => r.path === `/open-apis/contact/v3/users/${STAFF}`);
+    expect(refused).toBeDefined();
+    expect(cardText(res.body.card.data)).toContain('签到 1 人**：李科员');
+    expect(await t.bot.db.user.findUniqueOrThrow({ where: { openId: STAFF } })).toMatchObject({ name: '李科员', source: 'chat_member' });
+
+    // Someone neither the contact API nor the member list knows: a short label, not the open_id.
+    const stranger = 'ou_stranger000000000000000000abcd';
+    const res2 = await click(t, s, 'study.checkin', stranger);
+    const text = cardText(res2.body.card.data);
+    expect(text).toContain('用户abcd');
+    expect(text).not.toContain(stranger);
+  });
+
+  it('are read from the member list once when the card is posted, so clicks need no look-up', async () => {
+    t = await studyBot({ members: [{ openId: ADMIN, name: '张局长' }, { openId: STAFF, name: '李科员' }] });
+    const s = await openSession(t);
+    const lookups = () => t.fake.requests.filter((r) => r.path.startsWith('/open-apis/contact/') || r.path.endsWith('/members')).length;
+    const before = lookups();
+    const res = await click(t, s, 'study.checkin', STAFF);
+    expect(cardText(res.body.card.data)).toContain('签到 1 人**：李科员');
+    expect(lookups()).toBe(before);
+  });
+
+  it('thirty concurrent clicks with the contact API refusing are still answered within 3 s with member names', async () => {
+    t = await studyBot({ contactNames: false, members: PEOPLE });
+    const s = await openSession(t);
+    const { answers, median, max, cpuMs } = await clickAllAtOnce(t, s, PEOPLE);
+    console.log(`30 concurrent 签到, contact API refusing: median ${median} ms, max ${max} ms, CPU ${cpuMs} ms`);
+    for (const a of answers) {
+      expect(a.ms).toBeLessThan(3_000);
+      expect(a.body.toast.type).toBe('success');
+      expect(cardText(a.body.card.data)).not.toMatch(/ou_person/);
+    }
+    expect(await t.bot.db.studyAttendance.count()).toBe(30);
+  });
+});
