@@ -18,7 +18,7 @@ const busy = figures({
   returned: 3,
   avgDays: new Map([['tax_policy', 8.6]]),
   previousAvgDays: new Map([['tax_policy', 5.3]]),
-  study: { sessions: 11, present: 97, attendanceRows: 143 },
+  study: { sessions: 11, present: 97, attendanceRows: 143, averageRate: 0.6781 },
   records: { contract_review: 37, disclosure: 59, meeting: 7, inspection: 9, training: 14 },
 });
 

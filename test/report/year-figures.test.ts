@@ -46,9 +46,10 @@ describe('year figures (pure)', () => {
     expect(f.slowerCategories).toEqual([{ category: 'tax_policy', label: '增值税和企业所得税扶持政策兑现', previousAvgDays: 4.2, avgDays: 6.5 }]);
   });
 
-  it('flags low attendance from the share of 签到 among attendance rows', () => {
-    expect(figures({ study: { sessions: 4, present: 30, attendanceRows: 40 } }).study).toMatchObject({ averagePresent: 7.5, attendanceRate: 75, lowAttendance: true });
-    expect(figures({ study: { sessions: 4, present: 38, attendanceRows: 40 } }).study.lowAttendance).toBe(false);
+  it('flags low attendance from the average per-session rate (the one /学法统计 shows)', () => {
+    expect(figures({ study: { sessions: 4, present: 30, attendanceRows: 40, averageRate: 0.7512 } }).study).toMatchObject({ averagePresent: 7.5, attendanceRate: 75.1, lowAttendance: true });
+    expect(figures({ study: { sessions: 4, present: 38, attendanceRows: 40, averageRate: 0.95 } }).study.lowAttendance).toBe(false);
+    expect(figures({ study: { sessions: 2, present: 0, attendanceRows: 0, averageRate: 0 } }).study.attendanceRate).toBeUndefined();
   });
 
   it('marks each ledger case 是, 否, 未办结 or 未办结（已超期）', () => {

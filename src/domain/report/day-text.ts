@@ -23,8 +23,3 @@ export function chineseDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
-
-/** The calendar day of an instant in a time zone, as 'YYYY-MM-DD'. */
-export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}

@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../cases/categories.js';
-import { average, percent } from './percent.js';
+import { average, percent, percentOfRate } from './percent.js';
 import type { RecordKind } from './record-kinds.js';
 
 /** One case as the ledger and the draft see it. */
@@ -40,6 +40,8 @@ export interface StudyCounts {
   present: number;
   /** Every attendance row (签到, 请假, 缺席). */
   attendanceRows: number;
+  /** Mean of the per-session rates (签到 ÷ people recorded), 0..1, as /学法统计 gives it. */
+  averageRate: number;
 }
 
 export interface StudyFigures extends StudyCounts {
@@ -99,7 +101,7 @@ export interface YearInputs {
   records: Record<RecordKind, number>;
 }
 
-/** Below this share of 签到 among attendance rows, 存在问题 names low attendance. */
+/** Below this average attendance rate (%), 存在问题 names low attendance. */
 export const LOW_ATTENDANCE_RATE = 80;
 
 /** 是/否 for a resolved case; 未办结 (or 未办结（已超期）) for an open one, as of a day. */
@@ -135,7 +137,7 @@ export function computeYearFigures(i: YearInputs): YearFigures {
   const total = sum(i.tallies, 'cases');
   const resolved = sum(i.tallies, 'resolved');
   const withinDeadline = sum(i.tallies, 'withinDeadline');
-  const attendanceRate = percent(i.study.present, i.study.attendanceRows);
+  const attendanceRate = i.study.attendanceRows > 0 ? percentOfRate(i.study.averageRate) : undefined;
   return {
     year: i.year,
     asOf: i.asOf,

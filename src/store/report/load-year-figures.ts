@@ -2,6 +2,7 @@ import { OPEN_STATUSES } from '../../domain/cases/categories.js';
 import { RECORD_KIND_VALUES, type RecordKind } from '../../domain/report/record-kinds.js';
 import { computeYearFigures, type EnterpriseTally, type StudyCounts, type YearFigures } from '../../domain/report/year-figures.js';
 import { Prisma } from '../../generated/prisma/client.js';
+import { studyYearStats } from '../study/statistics.js';
 import type { Db } from '../database.js';
 
 /*
@@ -53,16 +54,11 @@ export async function loadAverageHandlingDays(db: Db, year: number): Promise<Map
 
 const yearRange = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
+/** The year's 会前学法 figures from the study feature, so /总结 and /学法统计 give the same 参学率. */
 export async function loadStudyCounts(db: Db, year: number): Promise<StudyCounts> {
-  const [from, to] = yearRange(year);
-  const sessions = await db.studySession.count({ where: { heldDate: { gte: from, lte: to } } });
-  const byStatus = await db.studyAttendance.groupBy({
-    by: ['status'],
-    where: { session: { heldDate: { gte: from, lte: to } } },
-    _count: { _all: true },
-  });
-  const count = (s?: string) => byStatus.filter((r) => !s || r.status === s).reduce((n, r) => n + r._count._all, 0);
-  return { sessions, present: count('present'), attendanceRows: count() };
+  const s = await studyYearStats(db, year);
+  const { present, leave, absent } = s.totals;
+  return { sessions: s.sessions, present, attendanceRows: present + leave + absent, averageRate: s.averageAttendanceRate };
 }
 
 export async function loadRecordCounts(db: Db, year: number): Promise<Record<RecordKind, number>> {

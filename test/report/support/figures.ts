@@ -21,7 +21,7 @@ export function figures(o: Partial<YearInputs> = {}): YearFigures {
     returned: 0,
     avgDays: new Map(),
     previousAvgDays: new Map(),
-    study: { sessions: 0, present: 0, attendanceRows: 0 },
+    study: { sessions: 0, present: 0, attendanceRows: 0, averageRate: 0 },
     records: { contract_review: 0, disclosure: 0, meeting: 0, inspection: 0, training: 0 },
     ...o,
   });
