@@ -61,6 +61,7 @@ try {
   const toText: number[] = [];
   const toDocx: number[] = [];
   const toXlsx: number[] = [];
+  const rssAfter = { seed: process.resourceUsage().maxRSS / 1024, text: 0, docx: 0 };
   // CPU time beside wall time: the machine may be shared, and CPU time says what the work costs.
   const cpuText: number[] = [];
   const cpuDocx: number[] = [];
@@ -73,11 +74,13 @@ try {
     const posts = draftPosts(draft);
     const b = performance.now();
     const cpuB = process.cpuUsage(cpuA);
+    if (run === 0) rssAfter.text = process.resourceUsage().maxRSS / 1024;
     const ledger = loadYearLedger(client, YEAR, '2026-11-25');
     const docx = await draftDocx(draft, ledger);
     const c = performance.now();
     const cpuC = process.cpuUsage(cpuA);
     if (run === 0) {
+      rssAfter.docx = process.resourceUsage().maxRSS / 1024;
       const x = performance.now();
       await ledgerXlsx(YEAR, ledger);
       toXlsx.push(performance.now() - x);
@@ -97,7 +100,7 @@ try {
   console.log(`time to .docx (text + ledger query + .docx):           median ${Math.round(median(toDocx))} ms  [${toDocx.map(Math.round).join(', ')}]  target < 3000 ms`);
   console.log(`CPU time: text median ${Math.round(median(cpuText))} ms, .docx median ${Math.round(median(cpuDocx))} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`.docx size: ${(docBytes / 1e6).toFixed(1)} MB; .xlsx ledger (first run only): ${Math.round(toXlsx[0]!)} ms`);
-  console.log(`peak RSS: ${Math.round(peakMb)} MB`);
+  console.log(`peak RSS: ${Math.round(peakMb)} MB (peak so far after seeding ${Math.round(rssAfter.seed)} MB, after the first text ${Math.round(rssAfter.text)} MB, after the first .docx ${Math.round(rssAfter.docx)} MB)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
