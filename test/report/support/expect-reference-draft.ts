@@ -12,7 +12,8 @@ export function expectReferenceDraft(t: TestBot, org: string, codes: string[]): 
   expect(text).toContain('办结率100%');
   expect(text).toContain('在规定时限内按流程为企业解决问题');
   expect(text).toContain('解决安徽易加鑫网络科技有限公司、好得科技有限公司等申请兑现增值税和企业所得税扶持政策问题办理39件');
-  expect(text).toContain('解决金龙机电(淮北)有限公司、安徽和晶智能科技有限公司等企业用人需求问题办理5件');
+  // The case handlers store names tidied to full-width brackets; a seeded name keeps what was typed.
+  expect(text).toMatch(/解决金龙机电[(（]淮北[)）]有限公司、安徽和晶智能科技有限公司等企业用人需求问题办理5件/);
   expect(text).toContain('解决淮北源淮实业有限公司、河间市恒山密封材料有限公司等项目基础设施建设问题办理10件');
   expect(text).toContain('解决协调安徽合璟科技有限公司等办公厂房问题办理4件');
   expect(text).toContain('帮助解决淮北沃盛体育用品有限公司、安徽新源食品有限公司等企业高管子女入学择校问题办理5件');
