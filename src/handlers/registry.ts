@@ -2,6 +2,15 @@ import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
 import { recordCommand } from './commands/record.js';
 import { summaryCommand } from './commands/summary.js';
+import { reportCommand, reportTextHandler } from './commands/report.js';
+import { caseShowCommand } from './commands/case-show.js';
+import { myCasesCommand } from './commands/my-cases.js';
+import { caseSubmitAction } from './actions/case-submit.js';
+import { caseResolveAction } from './actions/case-resolve.js';
+import { caseAcceptAction } from './actions/case-accept.js';
+import { caseReturnAction } from './actions/case-return.js';
+import { caseExtendAction } from './actions/case-extend.js';
+import { caseAssignAction } from './actions/case-assign.js';
 import { studyOpenCommand } from './commands/study-open.js';
 import { studyStatsCommand } from './commands/study-stats.js';
 import { studyCheckinAction } from './actions/study-checkin.js';
@@ -13,6 +22,9 @@ import { studyExportAction } from './actions/study-export.js';
 /** Every command, one line each: adding a command is one file and one line here. */
 export const commands: CommandHandler[] = [
   helpCommand,
+  reportCommand,
+  caseShowCommand,
+  myCasesCommand,
   studyOpenCommand,
   studyStatsCommand,
   summaryCommand,
@@ -21,6 +33,12 @@ export const commands: CommandHandler[] = [
 
 /** Card actions by `value.action`. */
 export const actions: ActionHandler[] = [
+  caseSubmitAction,
+  caseResolveAction,
+  caseAcceptAction,
+  caseReturnAction,
+  caseExtendAction,
+  caseAssignAction,
   studyCheckinAction,
   studyLeaveAction,
   studyCloseAction,
@@ -28,8 +46,8 @@ export const actions: ActionHandler[] = [
   studyExportAction,
 ];
 
-/** What plain text in a direct chat means (none: a pointer to /帮助). */
-export const textHandler: TextHandler | undefined = undefined;
+/** What plain text in a direct chat means: `/上报 <text>`. */
+export const textHandler: TextHandler | undefined = reportTextHandler;
 
 export interface Registry {
   commands: CommandHandler[];

@@ -1,9 +1,12 @@
 import chineseDays from 'chinese-days';
-import dayjs from 'dayjs';
 
 /**
  * Working days in China: weekends and public holidays off, make-up workdays (调休) on,
  * from the `chinese-days` calendar. Dates are 'YYYY-MM-DD' strings in BOT_TIMEZONE.
+ *
+ * The calendar is read from `chinese-days` once into a table of the covered years with
+ * running totals, so a deadline or a "days left" over years costs a few array reads
+ * (chinese-days walks day by day with dayjs, ~1 ms per call, which dominated a submit).
  */
 
 const covered = new Set<number>();
@@ -21,22 +24,63 @@ export class CalendarNotCoveredError extends Error {
   }
 }
 
+const DAY_MS = 86_400_000;
+const toIndex = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const toDate = (index: number) => new Date(index * DAY_MS).toISOString().slice(0, 10);
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+interface Table {
+  first: number;
+  /** work[i]: day first+i is a working day. */
+  work: Uint8Array;
+  /** upTo[i]: working days from `first` through day first+i. */
+  upTo: Int32Array;
+}
+let table: Table | undefined;
+
+/** Built on first use from chinese-days, for every covered year (they are contiguous). */
+function calendar(): Table {
+  if (table) return table;
+  const years = [...covered].sort((a, b) => a - b);
+  const first = toIndex(`${years[0]}-01-01`);
+  const last = toIndex(`${years.at(-1)}-12-31`);
+  const work = new Uint8Array(last - first + 1);
+  const upTo = new Int32Array(last - first + 1);
+  let total = 0;
+  for (let i = 0; i < work.length; i++) {
+    const date = toDate(first + i);
+    work[i] = covered.has(yearOf(date)) && chineseDays.isWorkday(date) ? 1 : 0;
+    total += work[i]!;
+    upTo[i] = total;
+  }
+  table = { first, work, upTo };
+  return table;
+}
+
 function assertCovered(date: string): void {
-  const year = Number(date.slice(0, 4));
+  const year = yearOf(date);
   if (!calendarCovers(year)) throw new CalendarNotCoveredError(year);
 }
 
 export function isWorkingDay(date: string): boolean {
   assertCovered(date);
-  return chineseDays.isWorkday(date);
+  const t = calendar();
+  return t.work[toIndex(date) - t.first] === 1;
 }
 
 /** The n-th working day after `date` (counting starts the next day). n = 0 gives `date`. */
 export function addWorkingDays(date: string, n: number): string {
   if (n <= 0) return date;
-  const due = chineseDays.findWorkday(n, date) as string;
-  // Every day the count walked through must come from a known year's calendar.
   assertCovered(date);
+  const t = calendar();
+  let i = toIndex(date) - t.first;
+  for (let left = n; left > 0; ) {
+    i++;
+    // Every day the count walks through must come from a known year's calendar.
+    if (i >= t.work.length) throw new CalendarNotCoveredError(yearOf(toDate(t.first + i)));
+    left -= t.work[i]!;
+  }
+  const due = toDate(t.first + i);
   assertCovered(due);
   return due;
 }
@@ -49,8 +93,8 @@ export function workingDaysBetween(from: string, to: string): number {
   if (to <= from) return 0;
   assertCovered(from);
   assertCovered(to);
-  const next = dayjs(from).add(1, 'day').format('YYYY-MM-DD');
-  return chineseDays.getWorkdaysInRange(next, to, true).length;
+  const t = calendar();
+  return t.upTo[toIndex(to) - t.first]! - t.upTo[toIndex(from) - t.first]!;
 }
 
 /** Signed distance: positive working days left until `deadline`, negative when overdue. */

@@ -1,0 +1,38 @@
+import type { CaseStatus } from './categories.js';
+
+/** What the rules need to know about a person and a case. */
+export interface Actor {
+  openId: string;
+  isAdmin: boolean;
+}
+
+export interface CaseParties {
+  reporterId: string;
+  assigneeId: string | null;
+  status: string;
+}
+
+/** The reporter, the assignee or an admin handles a case (accept, return, assign, resolve). */
+export function canHandle(actor: Actor, c: CaseParties): boolean {
+  return actor.isAdmin || actor.openId === c.reporterId || (c.assigneeId !== null && actor.openId === c.assigneeId);
+}
+
+/** Only admins move a deadline. */
+export function canExtend(actor: Actor): boolean {
+  return actor.isAdmin;
+}
+
+/** Statuses a case may move from, per action. 已办结 and 退回 are final. */
+export const FROM_STATUSES = {
+  accept: ['registered'],
+  resolve: ['registered', 'in_progress'],
+  return: ['registered', 'in_progress'],
+  extend: ['registered', 'in_progress'],
+  assign: ['registered', 'in_progress'],
+} as const satisfies Record<string, readonly CaseStatus[]>;
+
+export type CaseVerb = keyof typeof FROM_STATUSES;
+
+export function isOpen(status: string): boolean {
+  return status === 'registered' || status === 'in_progress';
+}

@@ -1,0 +1,14 @@
+import { acceptCase } from '../../store/cases/change-case.js';
+import type { ActionHandler } from '../types.js';
+import { caseAnswer, caseOfAction, unchangedAnswer } from './case-action-kit.js';
+
+/** 受理: 登记 → 办理中. */
+export const caseAcceptAction: ActionHandler = {
+  id: 'case.accept',
+  async run(ctx) {
+    const c = await caseOfAction(ctx);
+    const r = await acceptCase(ctx.db, { code: c.code, actor: ctx.user, at: ctx.clock.now() });
+    if (!r.changed) return unchangedAnswer(ctx, r.case);
+    return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已受理，进入办理中` });
+  },
+};

@@ -1,0 +1,31 @@
+import { AppError } from '../../errors.js';
+import { caseCard } from '../../presentation/cards/case-card.js';
+import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
+import { assignCase } from '../../store/cases/change-case.js';
+import { card } from '../../transport/messages.js';
+import type { ActionContext, ActionHandler } from '../types.js';
+import { caseAnswer, openCaseToHandle, todayOf, unchangedAnswer } from './case-action-kit.js';
+
+/** The person picked in the card (select_person gives an open_id; a list when multiple). */
+function assigneeOf(ctx: ActionContext): string | undefined {
+  const v = ctx.action.formValue?.assignee ?? ctx.action.value.assignee ?? ctx.action.option;
+  const id = Array.isArray(v) ? v[0] : v;
+  return typeof id === 'string' && /^ou_[A-Za-z0-9_-]+$/.test(id.trim()) ? id.trim() : undefined;
+}
+
+/** 指派: gives the case to a person, who gets the case card in a direct message. */
+export const caseAssignAction: ActionHandler = {
+  id: 'case.assign',
+  async run(ctx) {
+    const got = await openCaseToHandle(ctx, '指派');
+    if ('answer' in got) return got.answer;
+    const c = got.case;
+    const assigneeId = assigneeOf(ctx);
+    if (!assigneeId) throw new AppError('invalid_input', '请选择承办人', { field: 'assignee' });
+    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now() });
+    if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
+    const dm = caseCard(r.case, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, notice: caseAssignedNotice(r.case) });
+    await ctx.send({ openId: assigneeId }, card(dm));
+    return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
+  },
+};

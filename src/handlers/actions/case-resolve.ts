@@ -1,0 +1,26 @@
+import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.js';
+import { caseResolvedText } from '../../presentation/messages/case-messages.js';
+import { resolveCase } from '../../store/cases/change-case.js';
+import { text } from '../../transport/messages.js';
+import type { ActionHandler } from '../types.js';
+import { caseAnswer, openCaseToHandle, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
+
+/** 办结: by the reporter, the assignee or an admin; tells every leader once. */
+export const caseResolveAction: ActionHandler = {
+  id: 'case.resolve',
+  async run(ctx) {
+    const got = await openCaseToHandle(ctx, '办结');
+    if ('answer' in got) return got.answer;
+    const c = got.case;
+    const resolution = requiredText(formText(ctx, 'resolution'), 'resolution', LIMITS.resolution);
+    const resolvedDate = pickedDay(formText(ctx, 'resolved_date'), 'resolved_date', {
+      today: todayOf(ctx),
+      notBefore: c.receivedDate,
+      notBeforeLabel: `受理日期（${c.receivedDate}）`,
+    });
+    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now() });
+    if (!r.changed) return unchangedAnswer(ctx, r.case);
+    for (const leader of ctx.config.BOT_LEADERS) await ctx.send({ openId: leader }, text(caseResolvedText(r.case)));
+    return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已办结` });
+  },
+};

@@ -1,0 +1,41 @@
+import { parseReportForm } from '../../domain/cases/report-form.js';
+import { createCase } from '../../store/cases/create-case.js';
+import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
+import type { CaseRecord } from '../../store/cases/case-types.js';
+import type { ActionContext, ActionHandler, CardAnswer } from '../types.js';
+import { caseAnswer, todayOf } from './case-action-kit.js';
+
+/**
+ * 提交 on the report card: validate, store one case per card (the card's message id is the
+ * case's source key), answer with the case card in place of the form.
+ */
+export const caseSubmitAction: ActionHandler = {
+  id: 'case.submit',
+  async run(ctx) {
+    const sourceKey = ctx.messageId || undefined;
+    if (sourceKey) {
+      const existing = await findCaseBySourceKey(ctx.db, sourceKey);
+      if (existing) return alreadyStored(ctx, existing);
+    }
+    const input = parseReportForm(ctx.action.formValue, todayOf(ctx));
+    const { case: c, created } = await createCase(ctx.db, {
+      ...input,
+      reporterId: ctx.user.openId,
+      ...(sourceKey ? { sourceKey } : {}),
+      ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
+      at: ctx.clock.now(),
+    });
+    if (!created) return alreadyStored(ctx, c);
+    return caseAnswer(
+      ctx,
+      c,
+      { type: 'success', content: `已登记，编号 ${c.code}，办理期限 ${c.deadline}` },
+      `✅ 已登记为 **${c.code}**，请在办理期限 **${c.deadline}** 前办结。`,
+    );
+  },
+};
+
+async function alreadyStored(ctx: ActionContext, c: CaseRecord): Promise<CardAnswer> {
+  const full = (await findCaseByCode(ctx.db, c.code))!;
+  return caseAnswer(ctx, full, { type: 'warning', content: `该卡片已登记为诉求 ${c.code}，请勿重复提交` });
+}

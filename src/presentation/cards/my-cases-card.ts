@@ -1,0 +1,23 @@
+import { categoryLabel, statusLabel } from '../../domain/cases/categories.js';
+import type { CaseRecord } from '../../store/cases/case-types.js';
+import { daysLeftPhrase } from './case-text.js';
+import { md, plain, type CardJson } from './template.js';
+
+/** /我的: open cases, nearest deadline first, with days left or overdue. */
+export function myCasesCard(cases: CaseRecord[], today: string): CardJson {
+  const lines = cases.map(
+    (c) =>
+      `**${c.code}** ${md(c.enterprise.name)}｜${categoryLabel(c.category)}｜${statusLabel(c.status)}\n` +
+      `　办理期限 ${c.deadline}${c.deadlineProvisional ? '（暂定）' : ''}，${daysLeftPhrase(today, c.deadline)}`,
+  );
+  return {
+    schema: '2.0',
+    header: { title: plain(`我的未办结诉求（${cases.length}件）`), template: 'blue' },
+    body: {
+      elements: [
+        { tag: 'markdown', content: lines.join('\n') },
+        { tag: 'markdown', content: '发送 /诉求 <编号> 查看详情并办理。' },
+      ],
+    },
+  };
+}

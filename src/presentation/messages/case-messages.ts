@@ -1,0 +1,19 @@
+import { categoryLabel } from '../../domain/cases/categories.js';
+import type { CaseRecord } from '../../store/cases/case-types.js';
+import { timelinessPhrase } from '../cards/case-text.js';
+
+/** The direct message every leader gets when a case is resolved. */
+export function caseResolvedText(c: CaseRecord): string {
+  return [
+    `【企业诉求办结】${c.code}`,
+    `企业：${c.enterprise.name}`,
+    `类别：${categoryLabel(c.category)}`,
+    `办结情况：${c.resolution ?? ''}`,
+    `办结日期：${c.resolvedDate ?? ''}（${timelinessPhrase(c)}，办理期限${c.deadline}）`,
+  ].join('\n');
+}
+
+/** The notice on the case card sent to a newly assigned person. */
+export function caseAssignedNotice(c: CaseRecord): string {
+  return `您已被指派为诉求 **${c.code}**（${c.enterprise.name}）的承办人，请在 ${c.deadline} 前办结。`;
+}
