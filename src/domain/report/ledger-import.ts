@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../cases/categories.js';
+import { deadlineFor } from '../deadlines/deadline-table.js';
 import { parseDay } from './day-text.js';
 
 /** One validated ledger row, ready to be stored as a case. */
@@ -13,8 +14,8 @@ export interface ImportCase {
   receivedDate: string;
   resolvedDate: string | null;
   deadline: string;
-  /** True when the deadline was not in the file and was inferred from 「是否在时限内」. */
-  deadlineInferred: boolean;
+  /** Working days of the category's rule when the deadline was computed by it (no 办理期限 in the file), else null. */
+  ruleDays: number | null;
   content: string | null;
   department: string | null;
 }
@@ -29,8 +30,6 @@ const REQUIRED = { code: '编号', enterprise: '企业名称', category: '诉求
 const OPTIONAL = { deadline: '办理期限', content: '诉求内容', department: '承办科室' } as const;
 export const ENTERPRISE_MAX = 100;
 
-const previousDay = (day: string) => new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
-
 function categoryOf(cell: string): Category | undefined {
   const c = cell.trim();
   return CATEGORIES.find((x) => x.value === c || x.label === c)?.value;
@@ -39,8 +38,8 @@ function categoryOf(cell: string): Category | undefined {
 /**
  * Pure: the rows of a ledger file (first row = headers, the appendix's columns, plus optional
  * 办理期限, 诉求内容, 承办科室) → the cases to import, or every bad row with its reason.
- * Without 办理期限 the deadline is the tightest one the ledger's 「是否在时限内」 allows
- * (是: the day of resolution; 否: the day before); an open case then needs 办理期限.
+ * Without 办理期限 the deadline is computed by the category's rule, as for a case registered in
+ * chat; when the ledger's 「是否在时限内」 disagrees with it, the row must give its 办理期限.
  */
 export function validateLedger(rows: string[][], today: string): { cases: ImportCase[]; errors: RowError[] } {
   const header = (rows[0] ?? []).map((h) => h.trim());
@@ -77,21 +76,23 @@ export function validateLedger(rows: string[][], today: string): { cases: Import
     else if (resolved && resolved > today) problems.push(`办结日期 ${resolved} 晚于今天`);
     const inTime = cell(REQUIRED.inTime);
     const deadlineCell = cell(OPTIONAL.deadline);
-    let deadline = deadlineCell ? parseDay(deadlineCell) : undefined;
+    const rule = !deadlineCell && category && received ? deadlineFor(category, received) : undefined;
+    const deadline = deadlineCell ? parseDay(deadlineCell) : rule?.deadline;
+    const whose = rule ? `按${REQUIRED.category}时限（${rule.days}个工作日）计算的办理期限` : '办理期限';
     if (deadlineCell && !deadline) problems.push(`办理期限「${deadlineCell}」不是有效日期`);
-    else if (deadline && received && deadline < received) problems.push(`办理期限 ${deadline} 早于受理日期`);
+    else if (deadlineCell && deadline && received && deadline < received) problems.push(`办理期限 ${deadline} 早于受理日期`);
     if (resolved) {
       if (inTime !== '是' && inTime !== '否') problems.push(`已办结的诉求「是否在时限内」应填“是”或“否”，而不是「${inTime}」`);
-      else if (deadline && (resolved <= deadline) !== (inTime === '是')) problems.push(`「是否在时限内」为“${inTime}”，与办结日期 ${resolved} 和办理期限 ${deadline} 不符`);
-      else if (!deadline && !deadlineCell) deadline = inTime === '是' ? resolved : previousDay(resolved);
-    } else if (!resolvedCell) {
-      if (inTime && !inTime.startsWith('未办结')) problems.push(`未填写办结日期时「是否在时限内」应为空或“未办结”，而不是「${inTime}」`);
-      else if (!deadlineCell) problems.push('未办结的诉求请填写「办理期限」列');
+      else if (deadline && (resolved <= deadline) !== (inTime === '是')) {
+        problems.push(`「是否在时限内」为“${inTime}”，与办结日期 ${resolved} 和${whose} ${deadline} 不符${rule ? '，请在「办理期限」列填写实际期限' : ''}`);
+      }
+    } else if (!resolvedCell && inTime && !inTime.startsWith('未办结')) {
+      problems.push(`未填写办结日期时「是否在时限内」应为空或“未办结”，而不是「${inTime}」`);
     }
     if (problems.length) return void errors.push({ line, message: problems.join('；') });
     cases.push({
       line, code, year: Number(m![1]), seq: Number(m![2]), enterprise, category: category!, receivedDate: received!, resolvedDate: resolved ?? null,
-      deadline: deadline!, deadlineInferred: !deadlineCell, content: cell(OPTIONAL.content) || null, department: cell(OPTIONAL.department) || null,
+      deadline: deadline!, ruleDays: rule?.days ?? null, content: cell(OPTIONAL.content) || null, department: cell(OPTIONAL.department) || null,
     });
   });
   return { cases, errors };

@@ -1,12 +1,8 @@
 import type { ImportCase, RowError } from '../../domain/report/ledger-import.js';
+import { findOrCreateEnterprise } from '../cases/enterprises.js';
 import type { Db } from '../database.js';
 
 export const IMPORT_ACTOR = 'ledger-import';
-
-/** The key that keeps one firm one row, however its name was spaced or its brackets were typed. */
-export function enterpriseKey(name: string): string {
-  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-}
 
 /** Codes (and year/sequence pairs) already in the store: such rows are refused, never overwritten. */
 async function conflicts(db: Db, cases: ImportCase[]): Promise<RowError[]> {
@@ -36,15 +32,12 @@ export async function importLedger(db: Db, cases: ImportCase[]): Promise<{ impor
     async (tx) => {
       const firms = new Map<string, number>();
       for (const c of cases) {
-        const key = enterpriseKey(c.enterprise);
-        if (!firms.has(key)) {
-          const e = await tx.enterprise.upsert({ where: { normalizedName: key }, create: { name: c.enterprise, normalizedName: key }, update: {} });
-          firms.set(key, e.id);
-        }
+        // The same firm rules as cases registered in chat (「华为」 and 「华为技术有限公司」 are one).
+        if (!firms.has(c.enterprise)) firms.set(c.enterprise, (await findOrCreateEnterprise(tx, c.enterprise)).id);
         const created = await tx.enterpriseCase.create({
           data: {
-            code: c.code, year: c.year, seq: c.seq, enterpriseId: firms.get(key)!, category: c.category, content: c.content ?? '（台账导入）',
-            department: c.department, receivedDate: c.receivedDate, deadlineDays: 0, originalDeadline: c.deadline, deadline: c.deadline,
+            code: c.code, year: c.year, seq: c.seq, enterpriseId: firms.get(c.enterprise)!, category: c.category, content: c.content ?? '（台账导入）',
+            department: c.department, receivedDate: c.receivedDate, deadlineDays: c.ruleDays ?? 0, originalDeadline: c.deadline, deadline: c.deadline,
             status: c.resolvedDate ? 'resolved' : 'in_progress', reporterId: IMPORT_ACTOR, resolvedDate: c.resolvedDate,
             resolvedBy: c.resolvedDate ? IMPORT_ACTOR : null, source: 'import',
           },
@@ -52,7 +45,7 @@ export async function importLedger(db: Db, cases: ImportCase[]): Promise<{ impor
         await tx.caseEvent.create({
           data: {
             caseId: created.id, actorId: IMPORT_ACTOR, kind: 'created', toStatus: created.status,
-            note: c.deadlineInferred ? '台账导入；原台账无办理期限，按“是否在时限内”推定' : '台账导入',
+            note: c.ruleDays !== null ? `台账导入；办理期限按类别时限（${c.ruleDays}个工作日）计算` : '台账导入',
           },
         });
       }
