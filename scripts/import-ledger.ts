@@ -9,7 +9,7 @@
  * Uses DATABASE_URL like the bot. Exit code 0 imported (or dry run clean), 1 bad rows, 2 usage.
  */
 import { loadConfig } from '../src/config.js';
-import { localDay } from '../src/domain/dates/local-time.js';
+import { dayIn } from '../src/domain/dates/days.js';
 import { validateLedger } from '../src/domain/report/ledger-import.js';
 import { readLedgerFile } from '../src/presentation/report/read-ledger-file.js';
 import { closeDatabase, openDatabase } from '../src/store/database.js';
@@ -28,7 +28,7 @@ const rows = await readLedgerFile(file).catch((e: Error) => {
   console.error(`无法读取 ${file}：${e.message}`);
   process.exit(2);
 });
-const { cases, errors } = validateLedger(rows, localDay(new Date(), config.BOT_TIMEZONE));
+const { cases, errors } = validateLedger(rows, dayIn(new Date(), config.BOT_TIMEZONE));
 const report = (errs: typeof errors) => {
   console.error(`发现 ${errs.length} 行有误，未导入任何数据：`);
   for (const e of errs) console.error(`  第${e.line}行：${e.message}`);

@@ -10,6 +10,8 @@ import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
 import { registry as defaultRegistry, type Registry } from './handlers/registry.js';
 import { routeCardAction, routeMessage } from './handlers/router.js';
 import type { Services } from './handlers/context.js';
+import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
+import { scheduledJobs, type JobHooks } from './scheduling/jobs.js';
 
 export interface BotOptions {
   config: Config;
@@ -24,6 +26,10 @@ export interface BotOptions {
   /** Mounts extra routes (the local web chat). */
   extendHttp?: (app: Express, bot: Bot) => void;
   healthDetails?: () => Record<string, unknown>;
+  /** Other features' functions the schedule runs (e.g. closing the day's study sessions). */
+  jobHooks?: JobHooks;
+  /** Overrides for the scheduler (tests: a different job list, a short lease). */
+  scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
 
 export interface Bot {
@@ -34,6 +40,7 @@ export interface Bot {
   services: Services;
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
+  scheduler: Scheduler;
   http: Express;
   /** Starts the inbox and outbox workers (handling what a previous run left pending). */
   start(): void;
@@ -76,6 +83,13 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     },
   });
 
+  const scheduler = new Scheduler({
+    services,
+    jobs: scheduledJobs(o.config, o.jobHooks),
+    catchUpMs: o.config.BOT_CATCHUP_HOURS * 3600_000,
+    ...o.scheduler,
+  });
+
   const bot: Bot = {
     db,
     config: o.config,
@@ -84,12 +98,15 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     services,
     dispatcher,
     outbox,
+    scheduler,
     http: undefined as unknown as Express,
     start() {
       dispatcher.start();
       outbox.start();
+      scheduler.start();
     },
     async stop() {
+      await scheduler.stop();
       await dispatcher.stop();
       await outbox.stop();
       await closeDatabase(db);

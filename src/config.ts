@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /** Comma-separated open_ids; blanks and spaces ignored. */
@@ -23,7 +24,13 @@ function isValidTimeZone(tz: string): boolean {
 
 function isValidCron(expr: string): boolean {
   const fields = expr.trim().split(/\s+/);
-  return fields.length === 5 || fields.length === 6;
+  if (fields.length !== 5 && fields.length !== 6) return false;
+  try {
+    new Cron(expr, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every environment variable of the contract, in one place. */
@@ -47,6 +54,8 @@ export const configSchema = z
     BOT_REPORT_CHAT_ID: optionalText,
     BOT_WEEKLY_CRON: z.string().default('0 9 * * 1').refine(isValidCron, '应为 5 段 cron 表达式，例如 0 9 * * 1'),
     BOT_ORG_NAME: z.string().min(1).default('投资促进局'),
+    /** A scheduled post missed while the bot was down is caught up once when younger than this. */
+    BOT_CATCHUP_HOURS: z.coerce.number().min(0, '应为 0 到 168 之间的小时数').max(168, '应为 0 到 168 之间的小时数').default(24),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -111,6 +120,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     leaders: c.BOT_LEADERS.length,
     reportChat: c.BOT_REPORT_CHAT_ID ?? 'unset',
     weeklyCron: c.BOT_WEEKLY_CRON,
+    catchUpHours: c.BOT_CATCHUP_HOURS,
     org: c.BOT_ORG_NAME,
   };
 }

@@ -18,6 +18,9 @@ import { studyLeaveAction } from './actions/study-leave.js';
 import { studyCloseAction } from './actions/study-close.js';
 import { studyMakeupAction } from './actions/study-makeup.js';
 import { studyExportAction } from './actions/study-export.js';
+import { weeklyReportCommand } from './commands/weekly-report.js';
+import { setReportChatCommand } from './commands/set-report-chat.js';
+import { remindersToggleCommand } from './commands/reminders-toggle.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
 export const commands: CommandHandler[] = [
@@ -27,6 +30,9 @@ export const commands: CommandHandler[] = [
   myCasesCommand,
   studyOpenCommand,
   studyStatsCommand,
+  weeklyReportCommand,
+  setReportChatCommand,
+  remindersToggleCommand,
   summaryCommand,
   recordCommand,
 ];

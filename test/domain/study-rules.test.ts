@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clickToast, decideClick } from '../../src/domain/study/attendance.js';
 import { percent, summarizeAttendance } from '../../src/domain/study/statistics.js';
-import { localDay } from '../../src/domain/dates/local-time.js';
+import { dayIn } from '../../src/domain/dates/days.js';
 
 describe('会前学法 click rules', () => {
   it('a first 签到 is recorded and a second changes nothing', () => {
@@ -52,7 +52,7 @@ describe('会前学法 statistics, pure', () => {
   });
 
   it('a session’s day is the day in BOT_TIMEZONE, not in UTC', () => {
-    expect(localDay(new Date('2025-12-31T17:30:00Z'), 'Asia/Shanghai')).toBe('2026-01-01');
-    expect(localDay(new Date('2025-12-31T15:30:00Z'), 'Asia/Shanghai')).toBe('2025-12-31');
+    expect(dayIn(new Date('2025-12-31T17:30:00Z'), 'Asia/Shanghai')).toBe('2026-01-01');
+    expect(dayIn(new Date('2025-12-31T15:30:00Z'), 'Asia/Shanghai')).toBe('2025-12-31');
   });
 });

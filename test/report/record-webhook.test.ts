@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDay } from '../../src/domain/dates/local-time.js';
+import { dayIn } from '../../src/domain/dates/days.js';
 import { chineseDay } from '../../src/domain/report/day-text.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
@@ -31,7 +31,7 @@ describe('/记录 through the real webhook', () => {
 
   it('dates a record today when no date is given', async () => {
     t = await startTestBot();
-    expect(await say('/记录 督查 开展招商项目推进督查')).toContain(`（${chineseDay(localDay(new Date(), 'Asia/Shanghai'))}）`);
+    expect(await say('/记录 督查 开展招商项目推进督查')).toContain(`（${chineseDay(dayIn(new Date(), 'Asia/Shanghai'))}）`);
   });
 
   it('stores nothing twice when Lark delivers the same message again or the same message is handled twice', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDay } from '../../src/domain/dates/local-time.js';
+import { dayIn } from '../../src/domain/dates/days.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { waitFor, type TestBot } from '../support/test-bot.js';
 import { ADMIN, click, LEADER, openSession, STAFF, studyBot } from '../study/study-support.js';
@@ -12,7 +12,7 @@ afterEach(async () => t?.destroy());
 describe('/总结 with 会前学法 recorded through the study cards', () => {
   it('reports sessions, average 签到 per session and the 参学率 of /学法统计, and names low attendance as a problem', async () => {
     t = await studyBot();
-    const today = localDay(new Date(), 'Asia/Shanghai');
+    const today = dayIn(new Date(), 'Asia/Shanghai');
     await seedCases(t.bot.db, [{ enterprise: '好得科技有限公司', category: 'tax_policy', receivedDate: today, resolvedDate: today }]);
     const first = await openSession(t, '《中华人民共和国宪法》');
     for (const who of [ADMIN, STAFF, LEADER]) expect((await click(t, first, 'study.checkin', who)).status).toBe(200);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDay } from '../../src/domain/dates/local-time.js';
+import { dayIn } from '../../src/domain/dates/days.js';
 import { emptyYearMessage } from '../../src/handlers/commands/summary.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
@@ -71,7 +71,7 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
 
   it('drafts this year when no year is given, in a group chat when @-mentioned', async () => {
     t = await startTestBot();
-    const today = localDay(new Date(), 'Asia/Shanghai');
+    const today = dayIn(new Date(), 'Asia/Shanghai');
     await seedCases(t.bot.db, [{ enterprise: '本年度企业有限公司', category: 'premises', receivedDate: today }]);
     await t.post(messageEvent({ text: '/总结', from: ADMIN, chatType: 'group' }));
     await waitFor(() => uploadedFiles(t.fake).length === 1, 15_000, 'the .docx');

@@ -1,3 +1,4 @@
+// Days in BOT_TIMEZONE as YYYY-MM-DD strings: the one module for instants → days and day arithmetic.
 import dayjs from 'dayjs';
 
 /** One formatter per zone ('sv-SE' writes 'YYYY-MM-DD HH:mm'); dayjs' tz plugin is ~10x slower per call. */
@@ -45,4 +46,20 @@ export function addDays(day: string, n: number): string {
 export function isWeekday(day: string): boolean {
   const wd = dayjs(day).day();
   return wd !== 0 && wd !== 6;
+}
+
+/** The calendar year of an instant in a time zone. */
+export function yearIn(instant: Date, tz: string): number {
+  return Number(dayIn(instant, tz).slice(0, 4));
+}
+
+/** The Monday of the week (Monday to Sunday) that holds `day`. */
+export function mondayOf(day: string): string {
+  const d = dayjs(day);
+  return d.subtract((d.day() + 6) % 7, 'day').format('YYYY-MM-DD');
+}
+
+/** '2026-11-23' → '11月23日'. */
+export function monthDay(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 }

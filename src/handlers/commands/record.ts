@@ -1,4 +1,4 @@
-import { localDay } from '../../domain/dates/local-time.js';
+import { dayIn } from '../../domain/dates/days.js';
 import { chineseDay } from '../../domain/report/day-text.js';
 import { parseRecordArgs } from '../../domain/report/parse-record-args.js';
 import { recordKindLabel } from '../../domain/report/record-kinds.js';
@@ -13,7 +13,7 @@ export const recordCommand: CommandHandler = {
   usage: '/记录 <类型> <内容> [日期]',
   summary: '登记合同审查、政务公开、专题推进会议、督查、培训座谈等工作，计入年度总结',
   async run(ctx) {
-    const input = parseRecordArgs(ctx.args, localDay(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
+    const input = parseRecordArgs(ctx.args, dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
     const saved = await createWorkRecord(ctx.db, {
       ...input,
       recordedBy: ctx.user.openId,

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import { TOPIC_MAX } from '../../domain/study/attendance.js';
-import { localDay } from '../../domain/dates/local-time.js';
+import { dayIn } from '../../domain/dates/days.js';
 import { cardQueued, openStudySession, studyCardRef } from '../../store/study/sessions.js';
 import { loadSessionView } from '../../store/study/session-view.js';
 import { rememberMemberNames } from '../../store/study/names.js';
@@ -25,7 +25,7 @@ export const studyOpenCommand: CommandHandler = {
       topic,
       chatId: ctx.chat.chatId,
       openedBy: ctx.user.openId,
-      heldDate: localDay(now, tz),
+      heldDate: dayIn(now, tz),
       openedAt: now,
       sourceKey: `message:${ctx.messageId}`,
     });

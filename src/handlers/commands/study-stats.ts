@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import { localYear } from '../../domain/dates/local-time.js';
+import { yearIn } from '../../domain/dates/days.js';
 import { studyYearStats } from '../../store/study/statistics.js';
 import { studyStatsCard } from '../../presentation/cards/study-stats-card.js';
 import { card } from '../../transport/messages.js';
@@ -26,7 +26,7 @@ export const studyStatsCommand: CommandHandler = {
   usage: '/学法统计 [年]',
   summary: '查看该年度会前学法出勤统计（管理员可导出 Excel）',
   async run(ctx) {
-    const { year, exportFile } = parseArgs(ctx.args, localYear(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
+    const { year, exportFile } = parseArgs(ctx.args, yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
     if (exportFile && !ctx.user.isAdmin) throw new AppError('forbidden', '仅管理员可导出统计表');
     const stats = await studyYearStats(ctx.db, year);
     const names = await statsNames(ctx, stats);

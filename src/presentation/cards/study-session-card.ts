@@ -1,5 +1,5 @@
 import { STATUS_LABEL, type AttendanceStatus } from '../../domain/study/attendance.js';
-import { localDateTime } from '../../domain/dates/local-time.js';
+import { minuteIn } from '../../domain/dates/days.js';
 import type { AttendeeView, StudySessionView } from '../../store/study/session-view.js';
 import { addCallbackValues, escapeMarkdown, loadCardTemplate, removeElements, setElement, type CardJson } from './card-template.js';
 
@@ -27,11 +27,11 @@ export function studySessionCard(view: StudySessionView, timeZone: string): Card
   header.subtitle = { tag: 'plain_text', content: session.topic };
   if (closed) header.template = 'grey';
 
-  const state = closed ? `已结束（${localDateTime(session.closedAt!, timeZone)}）` : '进行中';
+  const state = closed ? `已结束（${minuteIn(session.closedAt!, timeZone)}）` : '进行中';
   setElement(card, 'info', {
     content: [
       `**学习主题**：${escapeMarkdown(session.topic)}`,
-      `**学习时间**：${localDateTime(session.openedAt, timeZone)}`,
+      `**学习时间**：${minuteIn(session.openedAt, timeZone)}`,
       `**发起人**：${escapeMarkdown(view.openerName)}`,
       `**状态**：${state}`,
     ].join('\n'),

@@ -1,7 +1,7 @@
 import type { Db } from '../database.js';
 import type { Directory } from '../../handlers/types.js';
 import type { Logger } from '../../logger.js';
-import { localDay } from '../../domain/dates/local-time.js';
+import { dayIn } from '../../domain/dates/days.js';
 import { enqueue, stableUuid } from '../../transport/outbox.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
 import { closeStudySession } from './close-session.js';
@@ -29,7 +29,7 @@ export interface CloseDueResult {
  * and after downtime: closed sessions are skipped, a card patch has a stable uuid.
  */
 export async function closeDueSessions(db: Db, o: CloseDueOptions, now: Date): Promise<CloseDueResult> {
-  const today = localDay(now, o.timeZone);
+  const today = dayIn(now, o.timeZone);
   const due = await db.studySession.findMany({ where: { closedAt: null, heldDate: { lt: today } }, orderBy: { id: 'asc' } });
   const result: CloseDueResult = { closed: [], failed: [] };
   for (const session of due) {

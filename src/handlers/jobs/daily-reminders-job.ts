@@ -1,0 +1,42 @@
+import { dayIn } from '../../domain/dates/days.js';
+import { isWorkingDayLenient } from '../../domain/deadlines/lenient-days-left.js';
+import { planReminders } from '../../domain/reminders/plan-reminders.js';
+import { escalationNote, escalationText, reminderText } from '../../presentation/notices/deadline-notices.js';
+import type { JobContext } from '../../scheduling/job.js';
+import { escalationNotes, listOpenCases, mutedAmong, recordEscalation } from '../../store/reminders.js';
+import { resolveNames } from '../../store/users.js';
+import { text } from '../../transport/messages.js';
+
+/**
+ * On working days: one direct message per owner listing their cases due within two working
+ * days or overdue, and a 督办 message to the leaders for every case that reached a new
+ * stage, recorded in the case history. Messages are stored before the history is written,
+ * under keys of this firing, so a run taken over after a crash neither loses nor repeats one.
+ */
+export async function sendDailyReminders(ctx: JobContext): Promise<string> {
+  const today = dayIn(ctx.scheduledAt, ctx.config.BOT_TIMEZONE);
+  const day = isWorkingDayLenient(today);
+  if (day.approximate) ctx.log.warn({ today }, 'no official calendar for this year: working days taken as Monday to Friday');
+  if (!day.working) return `${today} 非工作日，不发送提醒`;
+
+  const cases = await listOpenCases(ctx.db);
+  const owners = [...new Set(cases.map((c) => c.ownerId))];
+  const plan = planReminders({
+    today,
+    cases,
+    muted: await mutedAmong(ctx.db, owners),
+    escalationNotes: await escalationNotes(ctx.db, cases.map((c) => c.id)),
+  });
+  for (const [owner, items] of plan.byOwner) await ctx.send({ openId: owner }, text(reminderText(items)), `remind:${owner}`);
+
+  const leaders = ctx.config.BOT_LEADERS;
+  if (plan.escalations.length && !leaders.length) {
+    ctx.log.warn({ cases: plan.escalations.map((e) => e.item.code) }, 'cases due for 督办 but BOT_LEADERS is empty');
+  } else if (plan.escalations.length) {
+    const names = await resolveNames(ctx.db, ctx.directory, plan.escalations.map((e) => e.item.ownerId), { now: ctx.clock.now() });
+    const message = text(escalationText(plan.escalations, names));
+    for (const leader of leaders) await ctx.send({ openId: leader }, message, `escalate:${leader}`);
+    for (const e of plan.escalations) await recordEscalation(ctx.db, { caseId: e.item.id, note: escalationNote(e), at: ctx.clock.now() });
+  }
+  return `${today} 提醒 ${plan.byOwner.size} 人，督办 ${leaders.length ? plan.escalations.length : 0} 件`;
+}
