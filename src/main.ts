@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   log.info(describeConfig(config), 'starting 法治助手');
 
   const local = config.mode === 'local' ? createLocalMode({ log }) : undefined;
+  if (local) config = local.configure(config);
   const api =
     local?.api ?? createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
   let receiver: WsReceiver | undefined;
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    local?.close();
     log.info({ signal }, 'stopping: draining work in hand');
     const force = setTimeout(() => {
       log.error('drain took too long; exiting');

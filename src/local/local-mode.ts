@@ -1,21 +1,44 @@
-import type { Express } from 'express';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import type { Bot } from '../app.js';
-import type { LarkApi } from '../transport/lark-api.js';
+import type { Config } from '../config.js';
+import { registry as defaultRegistry, type Registry } from '../handlers/registry.js';
+import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
+import { mountLocalRoutes } from './local-routes.js';
+
+const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
+
+export interface LocalMode {
+  api: LocalLarkApi;
+  /** The config with the demo admin and leader, unless the environment names them. */
+  configure(config: Config): Config;
+  mount(app: Express, bot: Bot): void;
+  /** Answers the page's open long polls now, so stopping the server does not wait for them. */
+  close(): void;
+}
 
 /**
  * Local mode: the same bot with the Open API replaced in process and a web chat at `/`
- * instead of Lark. Only the transport differs.
+ * instead of Lark. Only the transport differs: the page's messages and clicks become
+ * schema 2.0 events through the same dispatcher; what the bot sends goes through the outbox.
  */
-export function createLocalMode(o: { log: Logger }): { api: LarkApi; mount: (app: Express, bot: Bot) => void } {
-  const api = new LocalLarkApi();
+export function createLocalMode(o: { log: Logger; registry?: Registry; people?: DemoPerson[] }): LocalMode {
+  const people = o.people ?? DEMO_PEOPLE;
+  const api = new LocalLarkApi({ people });
   return {
     api,
-    mount(app) {
-      app.get('/', (_req, res) => {
-        res.type('html').send('<!doctype html><meta charset="utf-8"><title>法治助手</title><p>法治助手本地模式正在运行。</p>');
-      });
+    configure(config) {
+      const c = withDemoRoles(config, people);
+      o.log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
+      return c;
+    },
+    close: () => api.close(),
+    mount(app, bot) {
+      app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
+      app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
+      mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log: o.log, registry: o.registry ?? defaultRegistry });
       o.log.debug('local chat mounted');
     },
   };

@@ -1,0 +1,35 @@
+// Lark's card markdown, the part the bot uses: bold, italic, strike, code, links, headings,
+// lists, <font color>, <at>, <text_tag>. Everything is escaped first; only these come back.
+
+export function escapeHtml(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+const Q = '(?:&#39;|&quot;)?';
+const safeColor = (c) => (/^[a-z-]+$/i.test(c) ? c : 'inherit');
+
+function inline(s, nameOf) {
+  return s
+    .replace(new RegExp(`&lt;font color=${Q}([\\w-]+)${Q}&gt;([\\s\\S]*?)&lt;/font&gt;`, 'g'), (_, c, t) => `<span class="c-${safeColor(c)}">${t}</span>`)
+    .replace(new RegExp(`&lt;text_tag color=${Q}([\\w-]+)${Q}&gt;([\\s\\S]*?)&lt;/text_tag&gt;`, 'g'), (_, c, t) => `<span class="tag tag-${safeColor(c)}">${t}</span>`)
+    .replace(new RegExp(`&lt;at (?:id|user_id|open_id)=${Q}([\\w-]+)${Q}&gt;\\s*&lt;/at&gt;`, 'g'), (_, id) => `<span class="at">@${escapeHtml(nameOf(id))}</span>`)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/~~([^~]+)~~/g, '<del>$1</del>')
+    .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
+    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+}
+
+export function markdownToHtml(src, nameOf = (id) => id) {
+  const lines = escapeHtml(src).split('\n');
+  return lines
+    .map((line) => {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      if (h) return `<div class="md-h md-h${h[1].length}">${inline(h[2], nameOf)}</div>`;
+      const li = /^(\s*)[-*+]\s+(.*)$/.exec(line);
+      if (li) return `<div class="md-li" style="padding-left:${li[1].length * 6 + 12}px">• ${inline(li[2], nameOf)}</div>`;
+      if (/^\s*-{3,}\s*$/.test(line)) return '<hr>';
+      return line === '' ? '<div class="md-gap"></div>' : `<div>${inline(line, nameOf)}</div>`;
+    })
+    .join('');
+}
