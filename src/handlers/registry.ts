@@ -1,5 +1,7 @@
 import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
 import { helpCommand } from './commands/help.js';
+import { recordCommand } from './commands/record.js';
+import { summaryCommand } from './commands/summary.js';
 import { reportCommand, reportTextHandler } from './commands/report.js';
 import { caseShowCommand } from './commands/case-show.js';
 import { myCasesCommand } from './commands/my-cases.js';
@@ -31,6 +33,8 @@ export const commands: CommandHandler[] = [
   weeklyReportCommand,
   setReportChatCommand,
   remindersToggleCommand,
+  summaryCommand,
+  recordCommand,
 ];
 
 /** Card actions by `value.action`. */

@@ -1,0 +1,52 @@
+/**
+ * Imports an existing enterprise-request ledger so a bureau can load past years:
+ *
+ *   npx tsx scripts/import-ledger.ts <台账.csv|台账.xlsx> [--dry-run]
+ *
+ * Columns (first row): 编号, 企业名称, 诉求类别, 受理日期, 办结日期, 是否在时限内 (those of the
+ * draft's appendix and of `/总结 <年> 台账`), optionally 办理期限, 诉求内容, 承办科室.
+ * Every row is checked first; with any bad row nothing is imported and each is listed.
+ * Uses DATABASE_URL like the bot. Exit code 0 imported (or dry run clean), 1 bad rows, 2 usage.
+ */
+import { loadConfig } from '../src/config.js';
+import { dayIn } from '../src/domain/dates/days.js';
+import { validateLedger } from '../src/domain/report/ledger-import.js';
+import { readLedgerFile } from '../src/presentation/report/read-ledger-file.js';
+import { closeDatabase, openDatabase } from '../src/store/database.js';
+import { importLedger } from '../src/store/report/import-ledger.js';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--'));
+const dryRun = args.includes('--dry-run');
+if (!file) {
+  console.error('用法：npx tsx scripts/import-ledger.ts <台账.csv|台账.xlsx> [--dry-run]');
+  process.exit(2);
+}
+
+const config = loadConfig(process.env);
+const rows = await readLedgerFile(file).catch((e: Error) => {
+  console.error(`无法读取 ${file}：${e.message}`);
+  process.exit(2);
+});
+const { cases, errors } = validateLedger(rows, dayIn(new Date(), config.BOT_TIMEZONE));
+const report = (errs: typeof errors) => {
+  console.error(`发现 ${errs.length} 行有误，未导入任何数据：`);
+  for (const e of errs) console.error(`  第${e.line}行：${e.message}`);
+  process.exitCode = 1;
+};
+
+if (errors.length) report(errors);
+else if (dryRun) console.log(`检查通过：${cases.length} 条诉求可以导入（--dry-run，未写入）。`);
+else {
+  const { db } = await openDatabase(config.databasePath);
+  try {
+    const result = await importLedger(db, cases);
+    if (result.errors.length) report(result.errors);
+    else {
+      const years = [...new Set(cases.map((c) => c.year))].sort().join('、');
+      console.log(`已导入 ${result.imported} 条诉求（${years}年）到 ${config.DATABASE_URL}。`);
+    }
+  } finally {
+    await closeDatabase(db);
+  }
+}

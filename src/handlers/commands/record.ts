@@ -1,0 +1,29 @@
+import { dayIn } from '../../domain/dates/days.js';
+import { chineseDay } from '../../domain/report/day-text.js';
+import { parseRecordArgs } from '../../domain/report/parse-record-args.js';
+import { recordKindLabel } from '../../domain/report/record-kinds.js';
+import { countWorkRecords, createWorkRecord } from '../../store/report/work-records.js';
+import { text } from '../../transport/messages.js';
+import type { CommandHandler } from '../types.js';
+
+/** `/记录 <类型> <内容> [日期]`: logs other rule-of-law work so the year-end draft can count it. */
+export const recordCommand: CommandHandler = {
+  id: 'report.record',
+  names: ['记录', 'record'],
+  usage: '/记录 <类型> <内容> [日期]',
+  summary: '登记合同审查、政务公开、专题推进会议、督查、培训座谈等工作，计入年度总结',
+  async run(ctx) {
+    const input = parseRecordArgs(ctx.args, dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
+    const saved = await createWorkRecord(ctx.db, {
+      ...input,
+      recordedBy: ctx.user.openId,
+      chatId: ctx.chat.chatId || null,
+      sourceKey: `message:${ctx.messageId}`,
+    });
+    const year = Number(saved.date.slice(0, 4));
+    const label = recordKindLabel(saved.kind);
+    const total = await countWorkRecords(ctx.db, saved.kind, year);
+    const head = saved.created ? '已记录' : '该条记录此前已登记';
+    await ctx.reply(text(`${head}：${label}「${input.content}」（${chineseDay(saved.date)}）。${year}年${label}累计${total}项。`));
+  },
+};

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateLedger } from '../../src/domain/report/ledger-import.js';
+import { ledgerXlsx } from '../../src/presentation/report/ledger-xlsx.js';
+import { readLedgerFile } from '../../src/presentation/report/read-ledger-file.js';
+import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
+import { importLedger } from '../../src/store/report/import-ledger.js';
+import { loadYearFigures } from '../../src/store/report/load-year-figures.js';
+import { loadYearLedger } from '../../src/store/report/load-year-ledger.js';
+import { referenceCases } from './support/reference-cases.js';
+import { seedCases } from './support/seed.js';
+
+const HEADER = '编号,企业名称,诉求类别,受理日期,办结日期,是否在时限内';
+const TODAY = '2026-11-25';
+let dir: string;
+let db: Db;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fazhi-import-'));
+  ({ db } = await openDatabase(join(dir, 'bot.db')));
+});
+afterEach(async () => {
+  await closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const csv = (name: string, lines: string[]) => {
+  const path = join(dir, name);
+  writeFileSync(path, '\uFEFF' + lines.join('\r\n'));
+  return path;
+};
+
+describe('importing a ledger', () => {
+  it('imports a CSV with the appendix columns, and the draft then counts those cases', async () => {
+    const path = csv('2022.csv', [
+      HEADER,
+      'QY2022-0001,好得科技有限公司,增值税和企业所得税扶持政策兑现,2022-03-14,2022-03-20,是',
+      'QY2022-0002,好得科技有限公司,tax_policy,2022/4/1,2022/5/30,否',
+      'QY2022-0003,安徽合璟科技有限公司,办公厂房,2022年6月1日,2022-06-03,是',
+    ]);
+    const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
+    expect(errors).toEqual([]);
+    expect(await importLedger(db, cases)).toEqual({ imported: 3, errors: [] });
+    const f = await loadYearFigures(db, 2022, TODAY);
+    expect(f).toMatchObject({ total: 3, resolved: 3, withinDeadline: 2, resolvedLate: 1 });
+    expect(f.categories.map((c) => [c.category, c.count, c.examples])).toEqual([['tax_policy', 2, ['好得科技有限公司']], ['premises', 1, ['安徽合璟科技有限公司']]]);
+    expect(loadYearLedger(db, 2022, TODAY).map((r) => r.withinDeadline)).toEqual(['是', '否', '是']);
+    expect(await db.enterprise.count()).toBe(2);
+    expect(await db.caseEvent.count({ where: { kind: 'created' } })).toBe(3);
+  });
+
+  it('reports every bad row with its line and reason, and imports nothing', async () => {
+    const path = csv('bad.csv', [
+      HEADER,
+      'QY2022-0001,好得科技有限公司,增值税和企业所得税扶持政策兑现,2022-03-14,2022-03-20,是',
+      'QY2022-0002,,税收,2022-02-30,,是',
+      'X-7,某公司,用人需求,2022-03-01,2022-02-01,是',
+      'QY2022-0001,某公司,用人需求,2022-03-01,2022-03-02,是',
+      'QY2023-0004,某公司,用人需求,2022-03-01,,',
+      'QY2022-0005,某公司,用人需求,2022-03-01,2022-03-05,',
+      'QY2022-0006,某公司,用人需求,2022-03-01,2022-06-01,是',
+    ]);
+    const { errors } = validateLedger(await readLedgerFile(path), TODAY);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(errors[0]!.message).toMatch(/企业名称为空.*诉求类别「税收」.*受理日期「2022-02-30」不是有效日期/);
+    expect(errors[1]!.message).toMatch(/编号「X-7」.*办结日期 2022-02-01 早于受理日期/);
+    expect(errors[2]!.message).toContain('与第2行重复');
+    expect(errors[3]!.message).toBe('编号年份 2023 与受理日期 2022-03-01 不符');
+    expect(errors[4]!.message).toContain('应填“是”或“否”');
+    expect(errors[5]!.message).toBe('「是否在时限内」为“是”，与办结日期 2022-06-01 和按诉求类别时限（10个工作日）计算的办理期限 2022-03-15 不符，请在「办理期限」列填写实际期限');
+    expect(await db.enterpriseCase.count()).toBe(0);
+  });
+
+  it('refuses a file whose codes are already in the store, without writing any row of it', async () => {
+    await seedCases(db, [{ enterprise: '甲公司', category: 'other', receivedDate: '2022-01-05', resolvedDate: '2022-01-06' }]);
+    const path = csv('dup.csv', [HEADER, 'QY2022-0002,乙公司,其他,2022-02-01,2022-02-02,是', 'QY2022-0001,丙公司,其他,2022-02-01,2022-02-02,是']);
+    const { cases } = validateLedger(await readLedgerFile(path), TODAY);
+    const result = await importLedger(db, cases);
+    expect(result.imported).toBe(0);
+    expect(result.errors).toEqual([{ line: 3, message: expect.stringContaining('QY2022-0001 已存在') }]);
+    expect(await db.enterpriseCase.count()).toBe(1);
+  });
+
+  it('reads back the .xlsx ledger that 「/总结 <年> 台账」 sends, with the same figures', async () => {
+    await seedCases(db, referenceCases());
+    const before = await loadYearFigures(db, 2023, TODAY);
+    const path = join(dir, 'ledger.xlsx');
+    writeFileSync(path, await ledgerXlsx(2023, loadYearLedger(db, 2023, TODAY)));
+    const other = await openDatabase(join(dir, 'other.db'));
+    try {
+      const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
+      expect(errors).toEqual([]);
+      expect((await importLedger(other.db, cases)).imported).toBe(63);
+      const after = await loadYearFigures(other.db, 2023, TODAY);
+      // Imported names are tidied like names typed in chat (full-width brackets).
+      expect(JSON.stringify(after)).toBe(JSON.stringify(before).replace(/\(/g, '（').replace(/\)/g, '）'));
+    } finally {
+      await closeDatabase(other.db);
+    }
+  });
+
+  it('runs as a script: lists bad rows and exits 1, imports a good file and exits 0', async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'script.db')}`, LARK_APP_ID: '' };
+    const script = join(__dirname, '../../scripts/import-ledger.ts');
+    const tsx = join(__dirname, '../../node_modules/.bin/tsx');
+    const bad = csv('bad.csv', [HEADER, 'QY2022-0001,,其他,2022-02-01,,']);
+    const failed = await run(tsx, [script, bad], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in failed && failed.code).toBe(1);
+    expect(failed.stderr).toContain('第2行：企业名称为空');
+    const good = csv('good.csv', [HEADER, 'QY2022-0001,好得科技有限公司,其他,2022-02-01,2022-02-03,是']);
+    const ok = await run(tsx, [script, good], { env });
+    expect(ok.stdout).toContain('已导入 1 条诉求（2022年）');
+  }, 60_000);
+});
