@@ -1,7 +1,6 @@
 import { AppError } from '../../errors.js';
 import { studyYearRecords, studyYearStats, type StudyYearStats } from '../../store/study/statistics.js';
 import { resolveNames } from '../../store/users.js';
-import { studyStatsWorkbook } from '../../presentation/study/study-stats-workbook.js';
 import type { ActionHandler, HandlerContext } from '../types.js';
 import { requireAdmin } from './study-answer.js';
 
@@ -17,6 +16,8 @@ export async function statsNames(ctx: HandlerContext, stats: StudyYearStats): Pr
 export async function sendStudyWorkbook(ctx: HandlerContext, year: number): Promise<void> {
   const stats = await studyYearStats(ctx.db, year);
   if (stats.sessions === 0) throw new AppError('not_found', `${year}年尚未开展会前学法，无可导出的统计`);
+  // exceljs is loaded on first use: it weighs tens of MB the running bot rarely needs.
+  const { studyStatsWorkbook } = await import('../../presentation/study/study-stats-workbook.js');
   const data = await studyStatsWorkbook(stats, await studyYearRecords(ctx.db, year), await statsNames(ctx, stats));
   await ctx.sendFile({ openId: ctx.user.openId }, { fileName: `${year}年会前学法统计.xlsx`, fileType: 'xls', data });
 }

@@ -1,9 +1,7 @@
 import { dayIn } from '../../domain/dates/days.js';
 import { parseSummaryArgs } from '../../domain/report/parse-summary-args.js';
 import { AppError } from '../../errors.js';
-import { draftDocx } from '../../presentation/report/draft-docx.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
-import { ledgerXlsx } from '../../presentation/report/ledger-xlsx.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
 import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
@@ -42,8 +40,13 @@ export const summaryCommand: CommandHandler = {
     for (const post of draftPosts(draft)) await ctx.reply(post);
     const rows = loadYearLedger(ctx.db, year, today);
     const file = { replyTo: ctx.messageId };
+    // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
+    const { draftDocx } = await import('../../presentation/report/draft-docx.js');
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
-    if (ledger) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
+    if (ledger) {
+      const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
+      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
+    }
     ctx.log.info({ year, cases: figures.total, ms: Date.now() - started }, 'year-end draft sent');
   },
 };

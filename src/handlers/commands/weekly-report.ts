@@ -11,7 +11,7 @@ export const weeklyReportCommand: CommandHandler = {
     const now = ctx.clock.now();
     const { progress, message } = await composeWeeklyProgress(ctx, { at: now, now });
     await ctx.reply(message);
-    const picture = chartPictureFor(ctx.config, progress);
+    const picture = await chartPictureFor(ctx.config, progress);
     if (picture) await ctx.sendFile({ chatId: ctx.chat.chatId }, picture);
   },
 };

@@ -3,7 +3,6 @@ import { dayIn, minuteIn } from '../../domain/dates/days.js';
 import { reportWeek } from '../../domain/progress/report-week.js';
 import { receivedSince, summarizeWeek, type WeeklyProgress } from '../../domain/progress/weekly-progress.js';
 import { weeklyProgressCard } from '../../presentation/cards/weekly-progress-card.js';
-import { renderCasesChartPng } from '../../presentation/charts/render-png.js';
 import type { Db } from '../../store/database.js';
 import { loadProgressRows } from '../../store/progress.js';
 import { resolveNames } from '../../store/users.js';
@@ -36,7 +35,9 @@ export async function composeWeeklyProgress(
  * In local mode the web chat cannot draw Lark's chart element, so the same chart follows
  * as a PNG rendered on the server. Undefined in Lark mode or when there is nothing to draw.
  */
-export function chartPictureFor(config: Config, p: WeeklyProgress): { fileName: string; fileType: FileType; data: Buffer } | undefined {
+export async function chartPictureFor(config: Config, p: WeeklyProgress): Promise<{ fileName: string; fileType: FileType; data: Buffer } | undefined> {
   if (config.mode !== 'local' || !p.chart.series.length) return undefined;
+  // ECharts and resvg are loaded on first use (local mode only).
+  const { renderCasesChartPng } = await import('../../presentation/charts/render-png.js');
   return { fileName: `周报图表-${p.week.from}.png`, fileType: 'stream', data: renderCasesChartPng(p.chart) };
 }
