@@ -37,6 +37,8 @@ async function main() {
   }
   if (mode === 'bare') app.get('/rss', (_req, res) => res.json(memory()));
   const server = app.listen(0, '127.0.0.1', () => {
+    // The load generator keeps connections alive between bursts.
+    server.keepAliveTimeout = 60_000;
     process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
   });
 }
