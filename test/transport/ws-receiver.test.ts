@@ -205,7 +205,8 @@ describe('long connection (LARK_CONNECTION=ws)', () => {
     let refusals = 2;
     const refuse = (fake: FakeOpenApi) =>
       fake.on('POST', /^\/callback\/ws\/endpoint$/, () => (refusals-- > 0 ? { body: { code: 514, msg: 'auth failed', data: {} } } : undefined));
-    const w = await startWsBot({ beforeStart: refuse });
+    // Long enough a pause between attempts for the test to look at the failed state (a loaded machine included).
+    const w = await startWsBot({ beforeStart: refuse, receiver: { restart: { baseDelayMs: 800, maxDelayMs: 800 } } });
     await waitFor(() => w.receiver.health().state === 'failed', 5000, 'the failure');
     const health: any = await (await fetch(`${w.t.url}/healthz`)).json();
     expect(health.status).toBe('ok');
