@@ -22,10 +22,12 @@ const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_S ?? 600) * 1000;
 const started = Date.now();
+/** Node flags for both servers, e.g. the ones `npm start` uses (BENCH_NODE_FLAGS='--max-old-space-size=128'). */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 async function startServer(mode: 'bot' | 'bare', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       const m = /READY (\d+)/.exec(d.toString());
