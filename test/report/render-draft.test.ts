@@ -99,4 +99,11 @@ describe('the draft renderer', () => {
     expect(joined.join('')).toBe(long.blocks.map((b) => (b.kind === 'h1' ? b.text : `${b.lead ?? ''}${b.text}`)).join(''));
     expect(posts[1]!.type === 'post' && posts[1]!.post.title).toBe(`${d.title}（续2）`);
   });
+
+  it('sets the 一、二、三 headings in bold in the post, and nothing else', () => {
+    const [post] = draftPosts(renderDraft(busy, template, ORG));
+    const elements = post!.type === 'post' ? post!.post.content.map((para) => para[0]!) : [];
+    const bold = elements.filter((e) => 'style' in e && e.style?.includes('bold')).map((e) => ('text' in e ? e.text : ''));
+    expect(bold).toEqual(['一、工作开展情况', '二、存在问题', '三、下步打算']);
+  });
 });

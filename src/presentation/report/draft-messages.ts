@@ -35,11 +35,12 @@ function pieces(line: string, max: number): string[] {
 
 /** The draft as one or more Lark posts, split between paragraphs; later parts are titled 「（续N）」. */
 export function draftPosts(d: Draft, max = MAX_POST_BYTES): OutMessage[] {
-  const lines = d.blocks.flatMap((b) => pieces(b.kind === 'h1' ? b.text : `${b.lead ?? ''}${b.text}`, max));
-  const posts: string[][] = [[]];
+  // 一、二、三 headings in bold, as in the Word file.
+  const lines = d.blocks.flatMap((b) => pieces(b.kind === 'h1' ? b.text : `${b.lead ?? ''}${b.text}`, max).map((text) => ({ text, bold: b.kind === 'h1' })));
+  const posts: Array<typeof lines> = [[]];
   let size = 0;
   for (const line of lines) {
-    const cost = bytes(JSON.stringify(line)) + 40;
+    const cost = bytes(JSON.stringify(line.text)) + 60;
     if (size + cost > max && posts[posts.length - 1]!.length > 0) {
       posts.push([]);
       size = 0;
@@ -51,7 +52,7 @@ export function draftPosts(d: Draft, max = MAX_POST_BYTES): OutMessage[] {
     type: 'post',
     post: {
       title: i === 0 ? d.title : `${d.title}（续${i + 1}）`,
-      content: ls.map((text): PostParagraph => [{ tag: 'text', text }]),
+      content: ls.map(({ text, bold }): PostParagraph => [bold ? { tag: 'text', text, style: ['bold'] } : { tag: 'text', text }]),
     },
   }));
 }
