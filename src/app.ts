@@ -116,7 +116,12 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     log: o.log,
     clock,
     dispatcher,
-    lark: o.config.mode === 'lark' ? { verificationToken: o.config.LARK_VERIFICATION_TOKEN, encryptKey: o.config.LARK_ENCRYPT_KEY } : undefined,
+    // Webhook routes only when Lark posts to us: with the long connection the token may be
+    // unset, and an open route would take unverified events.
+    lark:
+      o.config.mode === 'lark' && o.config.LARK_CONNECTION === 'webhook'
+        ? { verificationToken: o.config.LARK_VERIFICATION_TOKEN, encryptKey: o.config.LARK_ENCRYPT_KEY }
+        : undefined,
     healthy: () => databaseIsHealthy(db),
     ...(o.healthDetails ? { healthDetails: o.healthDetails } : {}),
     extend: (app) => o.extendHttp?.(app, bot),

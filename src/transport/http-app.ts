@@ -11,7 +11,7 @@ export interface HttpAppOptions {
   log: Logger;
   clock: Clock;
   dispatcher: Dispatcher;
-  /** Webhook secrets; absent in local mode (then the webhook routes answer 404). */
+  /** Webhook secrets; absent in local mode and with the long connection (then the webhook routes answer 404). */
   lark?: { verificationToken?: string | undefined; encryptKey?: string | undefined } | undefined;
   /** Answers true when the database answers. */
   healthy(): Promise<boolean>;
@@ -41,7 +41,7 @@ export function createHttpApp(o: HttpAppOptions): Express {
 
   const webhook = async (req: Request, res: Response) => {
     const log: Logger = res.locals.log;
-    if (!o.lark) return res.status(404).json({ error: 'webhook is off in local mode' });
+    if (!o.lark) return res.status(404).json({ error: 'webhook is off (local mode or LARK_CONNECTION=ws)' });
     if (!Buffer.isBuffer(req.body)) return res.status(400).json({ error: 'empty body' });
     let env;
     try {

@@ -149,3 +149,17 @@ describe('webhook without an encrypt key', () => {
     }
   });
 });
+
+describe('webhook with the long connection', () => {
+  it('is closed (404, nothing stored) when LARK_CONNECTION=ws, where no verification token is required', async () => {
+    const p = await startTestBot({ env: { LARK_CONNECTION: 'ws', LARK_VERIFICATION_TOKEN: '', LARK_ENCRYPT_KEY: '' } });
+    try {
+      const res = await fetch(p.url + '/webhook/event', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageEvent({ text: '/帮助' })) });
+      expect(res.status).toBe(404);
+      expect(await p.bot.db.inboxEvent.count()).toBe(0);
+      expect((await fetch(p.url + '/healthz')).status).toBe(200);
+    } finally {
+      await p.destroy();
+    }
+  });
+});
