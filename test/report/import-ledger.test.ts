@@ -74,6 +74,16 @@ describe('importing a ledger', () => {
     expect(await db.enterpriseCase.count()).toBe(0);
   });
 
+  it('refuses a code that is not QY<year>-<four digits> from 0001, which /诉求 could not open and which would use up the year\'s codes', () => {
+    const rows = (code: string) => [HEADER.split(','), [code, '好得科技有限公司', '用人需求', '2022-03-01', '', '']];
+    for (const code of ['QY2022-12345', 'QY2022-00007', 'QY2022-0000']) {
+      const { cases, errors } = validateLedger(rows(code), TODAY);
+      expect(cases, code).toEqual([]);
+      expect(errors[0]?.message, code).toContain(`编号「${code}」应为 QY年份-四位序号`);
+    }
+    expect(validateLedger(rows('qy2022-0007'), TODAY).cases.map((c) => c.code)).toEqual(['QY2022-0007']);
+  });
+
   it('refuses a file whose codes are already in the store, without writing any row of it', async () => {
     await seedCases(db, [{ enterprise: '甲公司', category: 'other', receivedDate: '2022-01-05', resolvedDate: '2022-01-06' }]);
     const path = csv('dup.csv', [HEADER, 'QY2022-0002,乙公司,其他,2022-02-01,2022-02-02,是', 'QY2022-0001,丙公司,其他,2022-02-01,2022-02-02,是']);

@@ -56,7 +56,9 @@ export function validateLedger(rows: string[][], today: string): { cases: Import
     if (raw.every((c) => !c.trim())) return;
     const problems: string[] = [];
     const code = cell(REQUIRED.code).toUpperCase();
-    const m = /^QY(\d{4})-(\d{4,})$/.exec(code);
+    // Exactly the codes the bot gives (formatCaseCode): /诉求 reads only these, and a longer
+    // sequence would leave no code for the year's next case registered in chat.
+    const m = /^QY(\d{4})-(?!0000)(\d{4})$/.exec(code);
     if (!m) problems.push(`编号「${code}」应为 QY年份-四位序号，如 QY2023-0007`);
     else if (seen.has(code)) problems.push(`编号 ${code} 与第${seen.get(code)}行重复`);
     else seen.set(code, line);
