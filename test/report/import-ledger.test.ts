@@ -74,6 +74,36 @@ describe('importing a ledger', () => {
     expect(await db.enterpriseCase.count()).toBe(0);
   });
 
+  it('refuses a code that is not QY<year>-<four digits> from 0001, which /诉求 could not open and which would use up the year\'s codes', () => {
+    const rows = (code: string) => [HEADER.split(','), [code, '好得科技有限公司', '用人需求', '2022-03-01', '', '']];
+    for (const code of ['QY2022-12345', 'QY2022-00007', 'QY2022-0000']) {
+      const { cases, errors } = validateLedger(rows(code), TODAY);
+      expect(cases, code).toEqual([]);
+      expect(errors[0]?.message, code).toContain(`编号「${code}」应为 QY年份-四位序号`);
+    }
+    expect(validateLedger(rows('qy2022-0007'), TODAY).cases.map((c) => c.code)).toEqual(['QY2022-0007']);
+  });
+
+  it('names the line of a bad row as the file numbers it, also after a blank line (CSV and .xlsx)', async () => {
+    const lines = [HEADER, 'QY2022-0001,好得科技有限公司,其他,2022-03-14,2022-03-20,是', '', ',,其他,2022-03-14,,'];
+    const fromCsv = validateLedger(await readLedgerFile(csv('blank.csv', lines)), TODAY);
+    expect(fromCsv.errors.map((e) => e.line)).toEqual([4]);
+    const leadingBlank = validateLedger(await readLedgerFile(csv('lead.csv', ['', ...lines])), TODAY);
+    expect(leadingBlank.errors.map((e) => e.line)).toEqual([5]);
+    expect(leadingBlank.cases.map((c) => c.line)).toEqual([3]);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.getRow(1).values = HEADER.split(',');
+    ws.getRow(2).values = lines[1]!.split(',');
+    ws.getRow(4).values = lines[3]!.split(',');
+    const xlsxPath = join(dir, 'blank.xlsx');
+    await wb.xlsx.writeFile(xlsxPath);
+    const fromXlsx = validateLedger(await readLedgerFile(xlsxPath), TODAY);
+    expect(fromXlsx.errors.map((e) => e.line)).toEqual([4]);
+  });
+
   it('refuses a file whose codes are already in the store, without writing any row of it', async () => {
     await seedCases(db, [{ enterprise: '甲公司', category: 'other', receivedDate: '2022-01-05', resolvedDate: '2022-01-06' }]);
     const path = csv('dup.csv', [HEADER, 'QY2022-0002,乙公司,其他,2022-02-01,2022-02-02,是', 'QY2022-0001,丙公司,其他,2022-02-01,2022-02-02,是']);

@@ -77,6 +77,19 @@ describe('the draft renderer', () => {
     expect(problems[5]).toContain('全年平均参学率为67.8%');
   });
 
+  it('does not claim 「在规定时限内」 while some cases of the year are still open past their deadline', () => {
+    const f = figures({
+      tallies: [
+        tally({ category: 'tax_policy', enterprise: '甲科技有限公司', cases: 31, resolved: 27, withinDeadline: 27, open: 4, openOverdue: 3 }),
+      ],
+    });
+    expect(f.allWithinDeadline).toBe(false);
+    const text = draftText(renderDraft(f, template, ORG));
+    expect(text).not.toContain('在规定时限内按流程');
+    expect(text).toContain('已办结的27件中，27件在规定时限内办结，按时办结率100%。');
+    expect(text).toContain('尚有3件超过规定时限仍未办结');
+  });
+
   it('takes its wording from the template file, so the office can change it', () => {
     const edited = readFileSync(TEMPLATE_PATH, 'utf8').replace('诉求总数：截至目前，我局共为企业解决问题{{诉求总数}}件。', '诉求总数：本年度共受理企业诉求{{诉求总数}}件。');
     const text = draftText(renderDraft(figures(), parseTemplate(edited), ORG));

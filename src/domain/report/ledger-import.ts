@@ -42,21 +42,25 @@ function categoryOf(cell: string): Category | undefined {
  * chat; when the ledger's 「是否在时限内」 disagrees with it, the row must give its 办理期限.
  */
 export function validateLedger(rows: string[][], today: string): { cases: ImportCase[]; errors: RowError[] } {
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  // rows[i] is line i + 1 of the file; the header is the first line with anything in it.
+  const headerAt = Math.max(0, rows.findIndex((r) => r.some((c) => c.trim() !== '')));
+  const header = (rows[headerAt] ?? []).map((h) => h.trim());
   const col = (name: string) => header.indexOf(name);
   const missing = Object.values(REQUIRED).filter((h) => col(h) < 0);
-  if (missing.length) return { cases: [], errors: [{ line: 1, message: `缺少列：${missing.join('、')}（表头应为：${Object.values(REQUIRED).join('、')}）` }] };
+  if (missing.length) return { cases: [], errors: [{ line: headerAt + 1, message: `缺少列：${missing.join('、')}（表头应为：${Object.values(REQUIRED).join('、')}）` }] };
 
   const cases: ImportCase[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  rows.slice(1).forEach((raw, i) => {
-    const line = i + 2;
+  rows.slice(headerAt + 1).forEach((raw, i) => {
+    const line = headerAt + i + 2;
     const cell = (name: string) => (col(name) >= 0 ? (raw[col(name)] ?? '').trim() : '');
     if (raw.every((c) => !c.trim())) return;
     const problems: string[] = [];
     const code = cell(REQUIRED.code).toUpperCase();
-    const m = /^QY(\d{4})-(\d{4,})$/.exec(code);
+    // Exactly the codes the bot gives (formatCaseCode): /诉求 reads only these, and a longer
+    // sequence would leave no code for the year's next case registered in chat.
+    const m = /^QY(\d{4})-(?!0000)(\d{4})$/.exec(code);
     if (!m) problems.push(`编号「${code}」应为 QY年份-四位序号，如 QY2023-0007`);
     else if (seen.has(code)) problems.push(`编号 ${code} 与第${seen.get(code)}行重复`);
     else seen.set(code, line);

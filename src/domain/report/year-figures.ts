@@ -60,7 +60,10 @@ export interface YearFigures {
   resolutionRate: number | undefined;
   withinDeadline: number;
   withinDeadlineRate: number | undefined;
-  /** True only when there are resolved cases and every one was resolved by its deadline. */
+  /**
+   * True only when there are resolved cases, every one was resolved by its deadline and no open
+   * case is past its deadline (the draft then says 「在规定时限内」 of the whole year's work).
+   */
   allWithinDeadline: boolean;
   resolvedLate: number;
   resolvedLateRate: number | undefined;
@@ -137,6 +140,7 @@ export function computeYearFigures(i: YearInputs): YearFigures {
   const total = sum(i.tallies, 'cases');
   const resolved = sum(i.tallies, 'resolved');
   const withinDeadline = sum(i.tallies, 'withinDeadline');
+  const openOverdue = sum(i.tallies, 'openOverdue');
   const attendanceRate = i.study.attendanceRows > 0 ? percentOfRate(i.study.averageRate) : undefined;
   return {
     year: i.year,
@@ -146,11 +150,11 @@ export function computeYearFigures(i: YearInputs): YearFigures {
     resolutionRate: percent(resolved, total),
     withinDeadline,
     withinDeadlineRate: percent(withinDeadline, resolved),
-    allWithinDeadline: resolved > 0 && withinDeadline === resolved,
+    allWithinDeadline: resolved > 0 && withinDeadline === resolved && openOverdue === 0,
     resolvedLate: resolved - withinDeadline,
     resolvedLateRate: percent(resolved - withinDeadline, resolved),
     open: sum(i.tallies, 'open'),
-    openOverdue: sum(i.tallies, 'openOverdue'),
+    openOverdue,
     returned: i.returned,
     categories,
     slowerCategories,

@@ -3,7 +3,7 @@ import { isOpen } from '../../domain/cases/case-rules.js';
 import { minuteIn } from '../../domain/dates/days.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import { deadlineStatePhrase, provisionalWarning } from './case-text.js';
-import { fill, loadTemplate, md, setElement, type CardJson } from './template.js';
+import { fill, loadTemplate, md, type CardJson } from './template.js';
 
 interface CaseCardTemplate {
   card: CardJson;
@@ -66,9 +66,10 @@ export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; not
   if (isOpen(c.status)) {
     elements.push({ tag: 'hr' });
     if (c.status === 'registered') elements.push(fill(t.accept, vars));
-    const resolve = fill(t.resolve, vars);
-    setElement(resolve, 'resolved_date', { initial_date: o.today });
-    elements.push(resolve, fill(t.assign, vars), fill(t.handle, vars));
+    // resolved_date has no initial date: Lark submits a preset one unchanged, so a card drawn
+    // on registration and clicked weeks later would record the day it was drawn. Left empty,
+    // the picker means the day of the click.
+    elements.push(fill(t.resolve, vars), fill(t.assign, vars), fill(t.handle, vars));
   }
   (card.body as { elements: CardJson[] }).elements = elements;
   return card;

@@ -16,7 +16,8 @@ export function myCasesCard(cases: CaseRecord[], today: string): CardJson {
     body: {
       elements: [
         { tag: 'markdown', content: lines.join('\n') },
-        { tag: 'markdown', content: '发送 /诉求 <编号> 查看详情并办理。' },
+        // No <编号> placeholder: Card JSON 2.0 markdown reads <…> as an HTML tag and drops it.
+        { tag: 'markdown', content: `发送 /诉求 加编号${cases[0] ? `（如 /诉求 ${cases[0].code}）` : ''}查看详情并办理。` },
       ],
     },
   };

@@ -16,11 +16,14 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** The rows of a ledger file (.csv in UTF-8, with or without BOM, or the first sheet of an .xlsx) as text cells. */
+/**
+ * The rows of a ledger file (.csv in UTF-8, with or without BOM, or the first sheet of an .xlsx) as text cells.
+ * Blank rows stay (as empty rows), so a row's index is its line in the file for error reports.
+ */
 export async function readLedgerFile(path: string): Promise<string[][]> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') {
-    return parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    return parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   }
   if (ext === '.xlsx') {
     const wb = new ExcelJS.Workbook();
@@ -31,6 +34,7 @@ export async function readLedgerFile(path: string): Promise<string[][]> {
     ws.eachRow({ includeEmpty: false }, (row) => {
       const cells: string[] = [];
       for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+      while (rows.length < row.number - 1) rows.push([]);
       rows.push(cells);
     });
     return rows;

@@ -33,7 +33,9 @@ async function transition(
   db: Db,
   verb: CaseVerb,
   ch: Change,
-  update: (c: CaseWithHistory) => { data: Prisma.EnterpriseCaseUpdateManyMutationInput; kind: string; toStatus?: string; note?: string } | undefined,
+  update: (
+    c: CaseWithHistory,
+  ) => { data: Prisma.EnterpriseCaseUpdateManyMutationInput; guard?: Prisma.EnterpriseCaseWhereInput; kind: string; toStatus?: string; note?: string } | undefined,
 ): Promise<ChangeResult> {
   const c = await loadCase(db, ch.code);
   const allowed = verb === 'extend' ? canExtend(ch.actor) : canHandle(ch.actor, c);
@@ -43,7 +45,8 @@ async function transition(
   if (!step) return { case: c, changed: false, from: c.status };
   const at = ch.at ?? new Date();
   const changed = await db.$transaction(async (tx) => {
-    const res = await tx.enterpriseCase.updateMany({ where: { id: c.id, status: { in: [...from] } }, data: { ...step.data, updatedAt: at } });
+    // `guard`: the value the step was decided on is still there (a change that keeps the status).
+    const res = await tx.enterpriseCase.updateMany({ where: { ...step.guard, id: c.id, status: { in: [...from] } }, data: { ...step.data, updatedAt: at } });
     if (res.count === 0) return false;
     await tx.caseEvent.create({
       data: { caseId: c.id, at, actorId: ch.actor.openId, kind: step.kind, fromStatus: c.status, toStatus: step.toStatus ?? c.status, note: step.note ?? null },
@@ -77,7 +80,7 @@ export function returnCase(db: Db, ch: Change & { reason: string }): Promise<Cha
 export function extendCase(db: Db, ch: Change & { newDeadline: string; reason: string }): Promise<ChangeResult> {
   return transition(db, 'extend', ch, (c) => {
     if (ch.newDeadline <= c.deadline) throw new AppError('invalid_input', `新办理期限应晚于当前期限（${c.deadline}）`, { field: 'new_deadline' });
-    return { data: { deadline: ch.newDeadline, deadlineProvisional: false }, kind: 'extend', note: `期限由${c.deadline}延至${ch.newDeadline}：${ch.reason}` };
+    return { data: { deadline: ch.newDeadline, deadlineProvisional: false }, guard: { deadline: c.deadline }, kind: 'extend', note: `期限由${c.deadline}延至${ch.newDeadline}：${ch.reason}` };
   });
 }
 
@@ -85,7 +88,7 @@ export function extendCase(db: Db, ch: Change & { newDeadline: string; reason: s
 export function assignCase(db: Db, ch: Change & { assigneeId: string }): Promise<ChangeResult> {
   return transition(db, 'assign', ch, (c) => {
     if (c.assigneeId === ch.assigneeId) return undefined;
-    return { data: { assigneeId: ch.assigneeId }, kind: 'assign', note: ch.assigneeId };
+    return { data: { assigneeId: ch.assigneeId }, guard: { assigneeId: c.assigneeId }, kind: 'assign', note: ch.assigneeId };
   });
 }
 

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { myCasesCard } from '../../src/presentation/cards/my-cases-card.js';
+import type { CaseRecord } from '../../src/store/cases/case-types.js';
+
+const openCase = (code: string) =>
+  ({ code, category: 'staffing', status: 'in_progress', deadline: '2023-10-20', deadlineProvisional: false, enterprise: { name: '好得科技有限公司' } }) as unknown as CaseRecord;
+
+describe('the /我的 card', () => {
+  it('writes no <…> placeholder in its markdown, which Card JSON 2.0 reads as an HTML tag and drops', () => {
+    const card = myCasesCard([openCase('QY2023-0007'), openCase('QY2023-0012')], '2023-10-10') as any;
+    const markdown: string[] = card.body.elements.filter((e: any) => e.tag === 'markdown').map((e: any) => e.content);
+    for (const m of markdown) expect(m).not.toMatch(/<(?!\/?(?:at|font)\b)[^>]*>/);
+    expect(markdown.at(-1)).toContain('/诉求 QY2023-0007');
+  });
+});
