@@ -53,7 +53,7 @@ describe('the case lifecycle', () => {
   });
 
   it('延期 is for admins only, needs a later date and a reason, and keeps the original deadline', async () => {
-    t = await startTestBot();
+    t = await startTestBot({ clock: { now: () => new Date('2023-10-09T02:00:00Z') } }); // before the deadline
     const code = await registered(); // due 2023-10-25
     const byStaff = await caseAction(t, 'case.extend', code, { from: STAFF, form: { new_deadline: '2023-11-30 +0800', reason: '需财政局会签' } });
     expect(byStaff.body.toast).toEqual({ type: 'error', content: '仅管理员可以延期' });
@@ -67,6 +67,20 @@ describe('the case lifecycle', () => {
     const row = await t.bot.db.enterpriseCase.findUniqueOrThrow({ where: { code } });
     expect(row).toMatchObject({ deadline: '2023-11-30', originalDeadline: '2023-10-25', status: 'registered' });
     expect((await history(code)).at(-1)).toEqual({ kind: 'extend', actor: ADMIN, from: 'registered', to: 'registered', note: '期限由2023-10-25延至2023-11-30：需财政局会签' });
+  });
+
+  it('延期 is refused once the deadline has passed, so a late case cannot be made 「在规定时限内」', async () => {
+    let now = new Date('2023-10-09T02:00:00Z');
+    t = await startTestBot({ clock: { now: () => now } });
+    const code = await registered(); // due 2023-10-25
+    now = new Date('2023-10-25T15:00:00Z'); // 23:00 in Beijing on the last day: still allowed
+    const onTheDay = await caseAction(t, 'case.extend', code, { from: ADMIN, form: { new_deadline: '2023-11-01 +0800', reason: '需财政局会签' } });
+    expect(onTheDay.body.toast.type).toBe('success');
+    now = new Date('2023-11-01T16:30:00Z'); // 00:30 on 11-02 in Beijing: the new deadline has passed
+    const late = await caseAction(t, 'case.extend', code, { from: ADMIN, form: { new_deadline: '2023-11-30 +0800', reason: '再次延期' } });
+    expect(late.body.toast).toEqual({ type: 'error', content: '该诉求已超过办理期限（2023-11-01），不能再延期；延期须在期限届满前办理' });
+    expect(await t.bot.db.enterpriseCase.findUniqueOrThrow({ where: { code } })).toMatchObject({ deadline: '2023-11-01' });
+    expect((await history(code)).filter((h) => h.kind === 'extend')).toHaveLength(1);
   });
 
   it('指派 gives the case to a person, who gets it in a direct message and may then resolve it', async () => {

@@ -18,6 +18,15 @@ export function canHandle(actor: Actor, c: CaseParties): boolean {
 }
 
 /** Only admins move a deadline. */
+/**
+ * 延期 is decided before the deadline runs out: a deadline extended after it had passed
+ * would turn a late case into one 「在规定时限内」 in the year-end figures. A provisional
+ * deadline (no official calendar yet) may always be corrected.
+ */
+export function extensionStillOpen(c: { deadline: string; deadlineProvisional?: boolean }, today: string): boolean {
+  return c.deadlineProvisional === true || today <= c.deadline;
+}
+
 export function canExtend(actor: Actor): boolean {
   return actor.isAdmin;
 }

@@ -1,10 +1,10 @@
-import { canExtend, isOpen } from '../../domain/cases/case-rules.js';
+import { canExtend, extensionStillOpen, isOpen } from '../../domain/cases/case-rules.js';
 import { LIMITS, requiredText } from '../../domain/cases/report-form.js';
 import { pickerDay } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { extendCase } from '../../store/cases/change-case.js';
 import type { ActionHandler } from '../types.js';
-import { caseAnswer, caseOfAction, formText, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, caseOfAction, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
 
 /** 延期 (admins only): a later deadline and the reason. */
 export const caseExtendAction: ActionHandler = {
@@ -13,6 +13,9 @@ export const caseExtendAction: ActionHandler = {
     const c = await caseOfAction(ctx);
     if (!isOpen(c.status)) return unchangedAnswer(ctx, c);
     if (!canExtend(ctx.user)) throw new AppError('forbidden', '仅管理员可以延期');
+    if (!extensionStillOpen(c, todayOf(ctx))) {
+      throw new AppError('invalid_input', `该诉求已超过办理期限（${c.deadline}），不能再延期；延期须在期限届满前办理`, { field: 'new_deadline' });
+    }
     const raw = formText(ctx, 'new_deadline');
     if (!raw) throw new AppError('invalid_input', '请选择新办理期限', { field: 'new_deadline' });
     const newDeadline = pickerDay(raw);
