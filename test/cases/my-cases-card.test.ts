@@ -12,4 +12,12 @@ describe('the /我的 card', () => {
     for (const m of markdown) expect(m).not.toMatch(/<(?!\/?(?:at|font)\b)[^>]*>/);
     expect(markdown.at(-1)).toContain('/诉求 QY2023-0007');
   });
+
+  it('stays under the card size limit of Lark with hundreds of open cases, saying how many are not listed', () => {
+    const many = Array.from({ length: 300 }, (_, i) => openCase(`QY2023-${String(i + 1).padStart(4, '0')}`));
+    const card = myCasesCard(many, '2023-10-10') as any;
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(30_000);
+    expect(card.header.title.content).toContain('300件');
+    expect(JSON.stringify(card)).toContain('另有240件期限较远的诉求未列出');
+  });
 });
