@@ -8,7 +8,7 @@ import type { LarkApi } from './transport/lark-api.js';
 import { Dispatcher } from './transport/lark-dispatcher.js';
 import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
 import { registry as defaultRegistry, type Registry } from './handlers/registry.js';
-import { routeCardAction, routeMessage } from './handlers/router.js';
+import { apologize, routeCardAction, routeMessage } from './handlers/router.js';
 import type { Services } from './handlers/context.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { scheduledJobs, type JobHooks } from './scheduling/jobs.js';
@@ -23,6 +23,8 @@ export interface BotOptions {
   outboxPolicy?: Partial<RetryPolicy>;
   pollMs?: number;
   cardAnswerBudgetMs?: number;
+  /** Pause before a failed event is tried again (then four times longer, up to 3 attempts). */
+  inboxRetryBaseMs?: number;
   /** Mounts extra routes (the local web chat). */
   extendHttp?: (app: Express, bot: Bot) => void;
   healthDetails?: () => Record<string, unknown>;
@@ -73,12 +75,15 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     clock,
     pollMs: o.pollMs ?? 1_000,
     cardAnswerBudgetMs: o.cardAnswerBudgetMs ?? 2_500,
+    retryBaseMs: o.inboxRetryBaseMs ?? 1_000,
     handlers: {
       async handleEvent({ eventId, type, payload }) {
         const event = (payload.event ?? {}) as Record<string, unknown>;
         if (type === 'im.message.receive_v1') await routeMessage(services, reg, eventId, event);
         else o.log.debug({ eventId, type }, 'event type without a handler');
       },
+      handleGiveUp: ({ eventId, type, payload }) =>
+        type === 'im.message.receive_v1' ? apologize(services, eventId, (payload.event ?? {}) as Record<string, unknown>) : Promise.resolve(),
       handleCardAction: ({ eventId, payload }) => routeCardAction(services, reg, eventId, (payload.event ?? {}) as Record<string, unknown>),
     },
   });

@@ -1,5 +1,6 @@
 import { isAppError, userMessage } from '../errors.js';
 import { text } from '../transport/messages.js';
+import { enqueue, stableUuid } from '../transport/outbox.js';
 import { createContext, type Services } from './context.js';
 import { parseCardActionEvent, parseCommand, parseMessageEvent } from './incoming.js';
 import { findAction, findCommand, type Registry } from './registry.js';
@@ -7,6 +8,7 @@ import type { CardAnswer, CommandContext } from './types.js';
 
 const UNKNOWN = (name: string) => `未识别的指令「/${name}」。发送 /帮助 查看可用指令。`;
 const HINT = '您好，我是法治助手。发送 /帮助 查看可用指令。';
+const FAILED = '抱歉，这条消息处理失败，已记录在案。请稍后重试；如仍不成功，请联系管理员。';
 
 /** Handles one `im.message.receive_v1`: finds the command and runs it. */
 export async function routeMessage(s: Services, reg: Registry, eventId: string, event: Record<string, unknown>): Promise<void> {
@@ -51,6 +53,14 @@ export async function routeMessage(s: Services, reg: Registry, eventId: string, 
     if (!isAppError(e)) throw e;
     await base.reply(text(userMessage(e)));
   }
+}
+
+/** Tells the sender, once, that their message could not be handled after every retry. */
+export async function apologize(s: Services, eventId: string, event: Record<string, unknown>): Promise<void> {
+  const m = parseMessageEvent(event);
+  if (m.senderType !== 'user' || !m.messageId) return;
+  await enqueue(s.db, { kind: 'message', to: { replyTo: m.messageId }, message: text(FAILED), uuid: stableUuid(`${eventId}:gave-up`) }, s.clock.now());
+  s.notifyOutbox();
 }
 
 /** Handles one `card.action.trigger`; returns what the callback answers. */

@@ -11,7 +11,8 @@ export interface InboxRow {
 
 // Plain statements on the hot path (one event = several of them); see store/raw-sqlite.ts.
 const COLUMNS = `id, event_id AS eventId, type, payload, attempts`;
-const DUE = `(status = 'pending' OR (status = 'processing' AND lease_until < @now))`;
+// For a pending row, lease_until is "not before" (a retry after a failure waits a little).
+const DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 
 /**
  * Stores an accepted event. Returns undefined when its event_id is already stored (a
@@ -66,11 +67,12 @@ export async function complete(db: Db, id: number, now: Date, response?: string)
   ).run({ id, now: sqlDate(now), response: response ?? null });
 }
 
-/** Records a failure: back to pending for another try, or failed for good. */
-export async function fail(db: Db, id: number, error: string, final: boolean, now: Date): Promise<void> {
-  stmt(rawOf(db), `UPDATE inbox SET status = @status, lease_until = NULL, last_error = @error, updated_at = @now WHERE id = @id`).run({
+/** Records a failure: back to pending for another try (not before `retryAt`), or failed for good. */
+export async function fail(db: Db, id: number, error: string, final: boolean, now: Date, retryAt?: Date): Promise<void> {
+  stmt(rawOf(db), `UPDATE inbox SET status = @status, lease_until = @retryAt, last_error = @error, updated_at = @now WHERE id = @id`).run({
     id,
     status: final ? 'failed' : 'pending',
+    retryAt: !final && retryAt ? sqlDate(retryAt) : null,
     error: error.slice(0, 1000),
     now: sqlDate(now),
   });

@@ -13,6 +13,8 @@ export type Ack = { challenge: string } | { toast?: CardAnswer['toast']; card?: 
 export interface EventHandlers {
   /** Handles an event after it was acknowledged. */
   handleEvent(row: { eventId: string; type: string; payload: Record<string, unknown> }): Promise<void>;
+  /** Called once when an event's handling failed for good (e.g. to tell the sender). */
+  handleGiveUp?(row: { eventId: string; type: string; payload: Record<string, unknown> }): Promise<void>;
   /** Handles a card callback while the platform waits for the answer. */
   handleCardAction(row: { eventId: string; payload: Record<string, unknown> }): Promise<CardAnswer>;
 }
@@ -26,6 +28,8 @@ export interface DispatcherOptions {
   cardAnswerBudgetMs?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** Pause before the second attempt of a failed event; each later one waits four times longer. */
+  retryBaseMs?: number;
   pollMs?: number;
 }
 
@@ -147,7 +151,9 @@ export class Dispatcher {
       const attempts = row.attempts + 1;
       const final = attempts >= (this.o.maxAttempts ?? 3);
       log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
-      await fail(db, row.id, (e as Error).message, final, clock.now());
+      const now = clock.now();
+      await fail(db, row.id, (e as Error).message, final, now, new Date(now.getTime() + (this.o.retryBaseMs ?? 1_000) * 4 ** (attempts - 1)));
+      if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }
 }

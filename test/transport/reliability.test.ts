@@ -74,8 +74,11 @@ describe('ack first, exactly once', () => {
     const attempts = t.fake.sendRequests;
     expect(attempts).toHaveLength(6);
     expect(new Set(attempts.map((r) => r.body.uuid ?? JSON.parse(r.rawBody.toString()).uuid)).size).toBe(1);
-    const row = await t.bot.db.outboxMessage.findFirstOrThrow();
-    expect(row.status).toBe('sent');
+    // The row is marked sent just after Lark answers.
+    const row = await waitFor(async () => {
+      const r = await t.bot.db.outboxMessage.findFirstOrThrow();
+      return r.status === 'sent' ? r : undefined;
+    });
     expect(row.attempts).toBe(6);
     expect(row.messageId).toBe(t.fake.messages[0]!.messageId);
   });
@@ -113,7 +116,7 @@ describe('ack first, exactly once', () => {
     expect(fake.messages).toHaveLength(0);
     const restarted = await bot({ fake, dbPath: crashed.dbPath });
     await waitFor(() => fake.messages.length === 1, 5000, 'the recovered reply');
-    expect((await restarted.bot.db.inboxEvent.findFirstOrThrow()).status).toBe('done');
+    await waitFor(async () => (await restarted.bot.db.inboxEvent.findFirstOrThrow()).status === 'done', 5000, 'the recovered row marked done');
   });
 
   it('a message stored but not yet sent before a crash is sent on the next start, once', async () => {
@@ -131,5 +134,28 @@ describe('ack first, exactly once', () => {
     await waitFor(() => fake.messages.length === 1, 5000);
     expect(new Set(fake.sendRequests.map((r) => r.body.uuid)).size).toBe(1);
     await second.close();
+  });
+});
+
+describe('a command that keeps failing', () => {
+  it('is tried three times with a pause between, then the sender is told once and the row records why', async () => {
+    const { registry } = await import('../../src/handlers/registry.js');
+    let runs = 0;
+    const boom = { id: 'boom', names: ['故障'], usage: '/故障', summary: '测试', run: async () => { runs++; throw new Error('database is locked'); } };
+    const t = await bot({ botOptions: { registry: { ...registry, commands: [...registry.commands, boom] }, inboxRetryBaseMs: 100 } });
+    const started = Date.now();
+    await t.post(messageEvent({ text: '/故障' }));
+    const row = await waitFor(async () => {
+      const r = await t.bot.db.inboxEvent.findFirst();
+      return r?.status === 'failed' ? r : undefined;
+    }, 5000);
+    expect(runs).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100 + 400);
+    expect(row.lastError).toBe('database is locked');
+    const reply = await waitFor(() => t.fake.messages[0], 5000, 'the apology');
+    expect(reply.content.text).toBe('抱歉，这条消息处理失败，已记录在案。请稍后重试；如仍不成功，请联系管理员。');
+    expect(reply.replyTo).toMatch(/^om_/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.fake.messages).toHaveLength(1);
   });
 });
