@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor, type TestBot } from '../support/test-bot.js';
 import { closeDueSessions } from '../../src/store/study/close-due-sessions.js';
+import { studyYearStats } from '../../src/store/study/statistics.js';
 import { ADMIN, CHAT, LEADER, STAFF, cardText, click, openSession, studyBot } from './study-support.js';
 
 let t: TestBot;
@@ -82,6 +83,20 @@ describe('closing a 会前学法 session and 补签', () => {
     const same = await click(t, s, 'study.makeup', ADMIN, { person: OTHER, makeup_status: 'present', note: '再点一次' });
     expect(same.body.toast.type).toBe('info');
     expect((await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).note).toBe('会后补学，已提交学习笔记');
+  });
+
+  it('someone an admin registered as 请假 by 补签 who then signs in on the card counts as signing in themselves, not as 补签', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await click(t, s, 'study.makeup', ADMIN, { person: STAFF, makeup_status: 'leave', note: '电话请假：上午外出' });
+    const sw = await click(t, s, 'study.checkin', STAFF);
+    expect(sw.body.toast).toEqual({ type: 'success', content: '已由请假改为签到' });
+    const text = cardText(sw.body.card.data);
+    expect(text).toContain('签到 1 人**：李科员');
+    expect(text).not.toContain('补签）');
+    expect(await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: STAFF } })).toMatchObject({ status: 'present', makeup: false, note: null, recordedBy: STAFF });
+    const stats = await studyYearStats(t.bot.db, Number((await t.bot.db.studySession.findFirstOrThrow()).heldDate.slice(0, 4)));
+    expect(stats.perPerson.find((p) => p.openId === STAFF)).toMatchObject({ present: 1, makeup: 0 });
   });
 
   it('closeDueSessions closes yesterday’s open sessions, snapshots absentees and patches the card; today’s stays open', async () => {
