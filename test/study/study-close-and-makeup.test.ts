@@ -59,6 +59,40 @@ describe('closing a 会前学法 session and 补签', () => {
     expect((await t.bot.db.studySession.findFirstOrThrow()).closedAt).toBeNull();
   });
 
+  it('a 结束 answered too late for Lark (slow member list) still turns the card to the closed state', async () => {
+    t = await studyBot({ members, botOptions: { cardAnswerBudgetMs: 300 } });
+    const s = await openSession(t);
+    const directory = t.bot.services.directory;
+    const list = directory.chatMembers.bind(directory);
+    directory.chatMembers = async (chatId) => {
+      await new Promise((r) => setTimeout(r, 600));
+      return list(chatId);
+    };
+    const res = await click(t, s, 'study.close', ADMIN);
+    expect(res.body).toEqual({});
+    await waitFor(async () => (await t.bot.db.studySession.findFirstOrThrow()).closedAt, 5000, 'the session closed');
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId && cardText(p.content).includes('已结束')), 5000, 'the closed card');
+    expect(cardText(patch.content)).toContain('缺席 4 人');
+    expect(JSON.stringify(patch.content)).not.toContain('study.checkin');
+  });
+
+  it('a 补签 answered too late for Lark (slow name look-up) still shows on the card', async () => {
+    t = await studyBot({ members, botOptions: { cardAnswerBudgetMs: 300 } });
+    const s = await openSession(t);
+    const outsider = 'ou_outsider000000000000000000001';
+    t.fake.users.set(outsider, '钱调研员');
+    const directory = t.bot.services.directory;
+    const lookUp = directory.userName.bind(directory);
+    directory.userName = async (id) => {
+      await new Promise((r) => setTimeout(r, 600));
+      return lookUp(id);
+    };
+    const res = await click(t, s, 'study.makeup', ADMIN, { person: outsider, makeup_status: 'present', note: '在分会场参加' });
+    expect(res.body).toEqual({});
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId && cardText(p.content).includes('钱调研员（补签）')), 5000, 'the card with the 补签');
+    expect(cardText(patch.content)).toContain('签到 1 人');
+  });
+
   it('补签 by an admin records a person afterwards with a note, shown as 补签; non-admins and bad input are refused', async () => {
     t = await studyBot({ members });
     const s = await openSession(t);
