@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { waitFor, type TestBot } from '../support/test-bot.js';
 import { closeDueSessions } from '../../src/store/study/close-due-sessions.js';
 import { studyYearStats } from '../../src/store/study/statistics.js';
@@ -131,6 +132,26 @@ describe('closing a 会前学法 session and 补签', () => {
     expect(await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: STAFF } })).toMatchObject({ status: 'present', makeup: false, note: null, recordedBy: STAFF });
     const stats = await studyYearStats(t.bot.db, Number((await t.bot.db.studySession.findFirstOrThrow()).heldDate.slice(0, 4)));
     expect(stats.perPerson.find((p) => p.openId === STAFF)).toMatchObject({ present: 1, makeup: 0 });
+  });
+
+  it('closing a day’s session is not undone by a click storing a member’s name at the same moment: it is reported closed and its card patched', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await t.bot.db.studySession.update({ where: { id: s.sessionId }, data: { heldDate: '2026-01-05' } });
+    await t.bot.db.user.deleteMany({ where: { openId: OTHER } }); // a member whose name is not stored yet
+    await waitFor(async () => (await t.bot.db.outboxMessage.count({ where: { status: { not: 'sent' } } })) === 0);
+    // Someone else stores the same person at that moment (a click looking the name up): the unique key refuses.
+    const spy = vi.spyOn(t.bot.db.user, 'createMany').mockRejectedValueOnce(
+      new Prisma.PrismaClientKnownRequestError('Unique constraint failed on the fields: (`open_id`)', { code: 'P2002', clientVersion: 'test' }),
+    );
+
+    const s2 = t.bot.services;
+    const result = await closeDueSessions(t.bot.db, { directory: s2.directory, timeZone: s2.config.BOT_TIMEZONE, notifyOutbox: s2.notifyOutbox }, new Date());
+    expect(spy).toHaveBeenCalled();
+    expect(result).toEqual({ closed: [{ sessionId: s.sessionId, absent: 4, cardPatched: true }], failed: [] });
+    expect((await t.bot.db.user.findUniqueOrThrow({ where: { openId: OTHER } })).name).toBe('赵干事');
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId), 5000, 'the closed card');
+    expect(cardText(patch.content)).toContain('缺席 4 人');
   });
 
   it('closeDueSessions closes yesterday’s open sessions, snapshots absentees and patches the card; today’s stays open', async () => {

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { Directory } from '../../handlers/types.js';
 import { resolveName, shortId } from '../users.js';
 
@@ -55,7 +56,14 @@ export async function rememberMemberNames(db: Db, members: Array<{ openId: strin
   const known = new Set(rows.map((u) => u.openId));
   const placeholders = new Set(rows.filter((u) => u.name === shortId(u.openId)).map((u) => u.openId));
   const fresh = named.filter((m) => !known.has(m.openId));
-  if (fresh.length) await db.user.createMany({ data: fresh.map((m) => ({ openId: m.openId, name: m.name, source: 'chat_member' })) });
+  const data = fresh.map((m) => ({ openId: m.openId, name: m.name, source: 'chat_member' }));
+  if (data.length) {
+    await db.user.createMany({ data }).catch(async (e: unknown) => {
+      // Someone stored one of them meanwhile (a click looking the name up): keep theirs, add the rest.
+      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e;
+      for (const d of data) await db.user.upsert({ where: { openId: d.openId }, create: d, update: {} });
+    });
+  }
   // Rows that hold only a placeholder name (a person muted reminders before anyone could tell it).
   for (const m of named.filter((x) => placeholders.has(x.openId))) await db.user.update({ where: { openId: m.openId }, data: { name: m.name, source: 'chat_member' } });
 }
