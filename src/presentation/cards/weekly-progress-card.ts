@@ -43,7 +43,8 @@ export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: st
       return `- ${c.code}　${escapeText(c.enterprise)}（${categoryLabel(c.category)}），办理期限${monthDay(c.deadline)}，${days}，承办人：${owner}`;
     });
     const more = p.overdue.length - OVERDUE_LISTED;
-    if (more > 0) lines.push(`- 另有 ${more} 件超期诉求，请发送 /诉求 <编号> 查看`);
+    // No <编号> placeholder: Card JSON 2.0 markdown reads <…> as an HTML tag and drops it.
+    if (more > 0) lines.push(`- 另有 ${more} 件超期诉求，请发送 /诉求 加编号查看（如 /诉求 ${p.overdue[OVERDUE_LISTED]!.code}）`);
     elements.push(md(`**超期未办结诉求**\n${lines.join('\n')}`));
   }
 
