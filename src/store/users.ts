@@ -11,7 +11,9 @@ const NAME_TTL_MS = 7 * 24 * 3600_000;
  */
 export async function resolveName(db: Db, directory: Directory, openId: string, o: { chatId?: string; now: Date }): Promise<string> {
   const cached = await db.user.findUnique({ where: { openId } });
-  if (cached && (cached.source === 'manual' || o.now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS)) return cached.name;
+  // A row may hold only the placeholder (e.g. stored by /提醒 when nobody could tell the name): not a name.
+  const named = cached && cached.name !== shortId(openId);
+  if (named && (cached.source === 'manual' || o.now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS)) return cached.name;
   const fromContact = await directory.userName(openId).catch(() => undefined);
   if (fromContact) return remember(db, openId, fromContact, 'contact');
   if (o.chatId) {

@@ -35,6 +35,24 @@ describe('daily reminders', () => {
     expect(texts[0]).toContain('办理期限9月25日');
   });
 
+  it('missed on one working day and caught up early the next, are not sent twice that morning with yesterday\'s figures', async () => {
+    const clock = new FakeClock('2026-11-25T20:00:00+08:00'); // Wednesday evening
+    t = await botAt(clock);
+    const c = await seedCase(t.bot.db, { receivedDate: '2026-11-10', deadline: '2026-11-26', reporterId: STAFF });
+    await t.bot.scheduler.tick();
+    // Down (or asleep) from Wednesday evening until Friday 07:00: Thursday's 09:00 run was missed.
+    clock.set('2026-11-27T07:00:00+08:00');
+    await t.bot.scheduler.tick();
+    await walk(clock, '2026-11-27T10:00:00+08:00', HOUR / 2, () => t.bot.scheduler.tick());
+
+    const msg = await waitFor(() => remindersTo(STAFF)[0], 5000, 'a reminder');
+    await waitFor(async () => (await t.bot.db.outboxMessage.count({ where: { status: { not: 'sent' } } })) === 0);
+    expect(remindersTo(STAFF)).toHaveLength(1);
+    expect(msg.content.text).toContain(c.code);
+    expect(msg.content.text).toContain('已超期 1 个工作日');
+    expect(await remindedDays()).toEqual(['11-27']);
+  });
+
   it('list cases due within two working days, and nothing further off', async () => {
     const clock = new FakeClock('2026-11-30T08:00:00+08:00'); // Monday
     t = await botAt(clock);

@@ -92,4 +92,31 @@ describe('weekly progress', () => {
     expect(markdown(reply.content)).toContain('本周新受理企业诉求 **1** 件：高管子女入学 1 件。');
     expect(reply.content.body.elements.some((e: any) => e.tag === 'chart')).toBe(true);
   });
+
+  it('more overdue cases than the card lists are pointed to with a real code, not a <编号> placeholder Lark would drop', async () => {
+    t = await startTestBot();
+    const today = dayIn(new Date(), 'Asia/Shanghai');
+    const codes: string[] = [];
+    for (let i = 0; i < 17; i++) codes.push((await seedCase(t.bot.db, { receivedDate: addDays(today, -60), deadline: addDays(today, -20), reporterId: STAFF })).code);
+    await t.post(messageEvent({ text: '/周报', from: STAFF, chatType: 'group', chatId: 'oc_any_group' }));
+    const reply = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'the card');
+    const text = markdown(reply.content);
+    expect(text).toContain('另有 2 件超期诉求');
+    expect(text).not.toMatch(/<[^>]*编号[^>]*>/);
+    expect(text).toContain(`/诉求 ${codes[15]}`);
+  });
+
+  it('an enterprise or owner name cannot inject markup into the report chat\'s card (no stray @所有人)', async () => {
+    t = await startTestBot();
+    t.fake.users.set(STAFF, '王*科员*');
+    const today = dayIn(new Date(), 'Asia/Shanghai');
+    await seedCase(t.bot.db, { enterprise: '<at id=all></at>宏远*精密*有限公司', receivedDate: addDays(today, -60), deadline: addDays(today, -20), reporterId: STAFF });
+    await t.post(messageEvent({ text: '/周报', from: STAFF, chatType: 'group', chatId: 'oc_any_group' }));
+    const reply = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'the card');
+    const text = markdown(reply.content);
+    expect(text).toContain('超期未办结诉求');
+    expect(text).not.toContain('<at');
+    expect(text).toContain('&lt;at id=all&gt;&lt;/at&gt;宏远\\*精密\\*有限公司');
+    expect(text).toContain('承办人：王\\*科员\\*');
+  });
 });

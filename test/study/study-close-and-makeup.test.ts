@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { waitFor, type TestBot } from '../support/test-bot.js';
 import { closeDueSessions } from '../../src/store/study/close-due-sessions.js';
+import { studyYearStats } from '../../src/store/study/statistics.js';
 import { ADMIN, CHAT, LEADER, STAFF, cardText, click, openSession, studyBot } from './study-support.js';
 
 let t: TestBot;
@@ -58,6 +60,40 @@ describe('closing a 会前学法 session and 补签', () => {
     expect((await t.bot.db.studySession.findFirstOrThrow()).closedAt).toBeNull();
   });
 
+  it('a 结束 answered too late for Lark (slow member list) still turns the card to the closed state', async () => {
+    t = await studyBot({ members, botOptions: { cardAnswerBudgetMs: 300 } });
+    const s = await openSession(t);
+    const directory = t.bot.services.directory;
+    const list = directory.chatMembers.bind(directory);
+    directory.chatMembers = async (chatId) => {
+      await new Promise((r) => setTimeout(r, 600));
+      return list(chatId);
+    };
+    const res = await click(t, s, 'study.close', ADMIN);
+    expect(res.body).toEqual({});
+    await waitFor(async () => (await t.bot.db.studySession.findFirstOrThrow()).closedAt, 5000, 'the session closed');
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId && cardText(p.content).includes('已结束')), 5000, 'the closed card');
+    expect(cardText(patch.content)).toContain('缺席 4 人');
+    expect(JSON.stringify(patch.content)).not.toContain('study.checkin');
+  });
+
+  it('a 补签 answered too late for Lark (slow name look-up) still shows on the card', async () => {
+    t = await studyBot({ members, botOptions: { cardAnswerBudgetMs: 300 } });
+    const s = await openSession(t);
+    const outsider = 'ou_outsider000000000000000000001';
+    t.fake.users.set(outsider, '钱调研员');
+    const directory = t.bot.services.directory;
+    const lookUp = directory.userName.bind(directory);
+    directory.userName = async (id) => {
+      await new Promise((r) => setTimeout(r, 600));
+      return lookUp(id);
+    };
+    const res = await click(t, s, 'study.makeup', ADMIN, { person: outsider, makeup_status: 'present', note: '在分会场参加' });
+    expect(res.body).toEqual({});
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId && cardText(p.content).includes('钱调研员（补签）')), 5000, 'the card with the 补签');
+    expect(cardText(patch.content)).toContain('签到 1 人');
+  });
+
   it('补签 by an admin records a person afterwards with a note, shown as 补签; non-admins and bad input are refused', async () => {
     t = await studyBot({ members });
     const s = await openSession(t);
@@ -82,6 +118,40 @@ describe('closing a 会前学法 session and 补签', () => {
     const same = await click(t, s, 'study.makeup', ADMIN, { person: OTHER, makeup_status: 'present', note: '再点一次' });
     expect(same.body.toast.type).toBe('info');
     expect((await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: OTHER } })).note).toBe('会后补学，已提交学习笔记');
+  });
+
+  it('someone an admin registered as 请假 by 补签 who then signs in on the card counts as signing in themselves, not as 补签', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await click(t, s, 'study.makeup', ADMIN, { person: STAFF, makeup_status: 'leave', note: '电话请假：上午外出' });
+    const sw = await click(t, s, 'study.checkin', STAFF);
+    expect(sw.body.toast).toEqual({ type: 'success', content: '已由请假改为签到' });
+    const text = cardText(sw.body.card.data);
+    expect(text).toContain('签到 1 人**：李科员');
+    expect(text).not.toContain('补签）');
+    expect(await t.bot.db.studyAttendance.findFirstOrThrow({ where: { openId: STAFF } })).toMatchObject({ status: 'present', makeup: false, note: null, recordedBy: STAFF });
+    const stats = await studyYearStats(t.bot.db, Number((await t.bot.db.studySession.findFirstOrThrow()).heldDate.slice(0, 4)));
+    expect(stats.perPerson.find((p) => p.openId === STAFF)).toMatchObject({ present: 1, makeup: 0 });
+  });
+
+  it('closing a day’s session is not undone by a click storing a member’s name at the same moment: it is reported closed and its card patched', async () => {
+    t = await studyBot({ members });
+    const s = await openSession(t);
+    await t.bot.db.studySession.update({ where: { id: s.sessionId }, data: { heldDate: '2026-01-05' } });
+    await t.bot.db.user.deleteMany({ where: { openId: OTHER } }); // a member whose name is not stored yet
+    await waitFor(async () => (await t.bot.db.outboxMessage.count({ where: { status: { not: 'sent' } } })) === 0);
+    // Someone else stores the same person at that moment (a click looking the name up): the unique key refuses.
+    const spy = vi.spyOn(t.bot.db.user, 'createMany').mockRejectedValueOnce(
+      new Prisma.PrismaClientKnownRequestError('Unique constraint failed on the fields: (`open_id`)', { code: 'P2002', clientVersion: 'test' }),
+    );
+
+    const s2 = t.bot.services;
+    const result = await closeDueSessions(t.bot.db, { directory: s2.directory, timeZone: s2.config.BOT_TIMEZONE, notifyOutbox: s2.notifyOutbox }, new Date());
+    expect(spy).toHaveBeenCalled();
+    expect(result).toEqual({ closed: [{ sessionId: s.sessionId, absent: 4, cardPatched: true }], failed: [] });
+    expect((await t.bot.db.user.findUniqueOrThrow({ where: { openId: OTHER } })).name).toBe('赵干事');
+    const patch = await waitFor(() => t.fake.patches.find((p) => p.messageId === s.messageId), 5000, 'the closed card');
+    expect(cardText(patch.content)).toContain('缺席 4 人');
   });
 
   it('closeDueSessions closes yesterday’s open sessions, snapshots absentees and patches the card; today’s stays open', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestBot } from '../support/test-bot.js';
+import { messageEvent } from '../support/lark-payloads.js';
+import { waitFor, type TestBot } from '../support/test-bot.js';
 import { ADMIN, CHAT, PEOPLE, STAFF, cardText, click, clickAllAtOnce, openSession, studyBot } from './study-support.js';
 
 let t: TestBot;
@@ -36,6 +37,20 @@ describe('names on the 会前学法 card', () => {
     const text = cardText(res2.body.card.data);
     expect(text).toContain('用户abcd');
     expect(text).not.toContain(stranger);
+  });
+
+  it('of someone who muted reminders in a direct chat while nobody could tell their name still come from the member list', async () => {
+    t = await studyBot({ contactNames: false, members: [{ openId: ADMIN, name: '张局长' }, { openId: STAFF, name: '李科员' }] });
+    await t.post(messageEvent({ text: '/提醒 关闭', from: STAFF, chatType: 'p2p', chatId: 'oc_p2p_staff' }));
+    await waitFor(() => t.fake.messages.find((m) => m.content.text?.startsWith('已关闭')), 5000, 'the answer');
+    expect((await t.bot.db.user.findUniqueOrThrow({ where: { openId: STAFF } })).remindersMuted).toBe(true);
+
+    const s = await openSession(t);
+    const res = await click(t, s, 'study.checkin', STAFF);
+    const text = cardText(res.body.card.data);
+    expect(text).toContain('签到 1 人**：李科员');
+    expect(text).not.toContain('用户8467');
+    expect(await t.bot.db.user.findUniqueOrThrow({ where: { openId: STAFF } })).toMatchObject({ name: '李科员', remindersMuted: true });
   });
 
   it('are read from the member list once when the card is posted, so clicks need no look-up', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
-import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot, type TestBotOptions } from '../support/test-bot.js';
 
 export const CHAT = 'oc_study0000000000000000000000001';
 export { ADMIN, LEADER, STAFF };
@@ -8,8 +8,10 @@ export { ADMIN, LEADER, STAFF };
 /** Thirty colleagues plus the test users, with names the fake contact API knows. */
 export const PEOPLE = Array.from({ length: 30 }, (_, i) => ({ openId: `ou_person${String(i).padStart(24, '0')}`, name: `同事${i + 1}` }));
 
-export async function studyBot(o: { contactNames?: boolean; members?: Array<{ openId: string; name: string }> } = {}): Promise<TestBot> {
-  const t = await startTestBot();
+export async function studyBot(
+  o: { contactNames?: boolean; members?: Array<{ openId: string; name: string }>; botOptions?: TestBotOptions['botOptions'] } = {},
+): Promise<TestBot> {
+  const t = await startTestBot(o.botOptions ? { botOptions: o.botOptions } : {});
   if (o.contactNames !== false) {
     t.fake.users.set(ADMIN, '张局长');
     t.fake.users.set(STAFF, '李科员');

@@ -2,6 +2,7 @@ import { AppError } from '../../errors.js';
 import { closeStudySession } from '../../store/study/close-session.js';
 import type { ActionHandler } from '../types.js';
 import { answerWithCard, clickedSession, requireAdmin } from './study-answer.js';
+import { refreshCardSoon } from './study-card-refresh.js';
 
 /** 结束 (admins): closes the session and records the chat members who did not respond as absent. */
 export const studyCloseAction: ActionHandler = {
@@ -14,6 +15,8 @@ export const studyCloseAction: ActionHandler = {
     });
     if (!result.closed) return answerWithCard(ctx, session.id, { type: 'info', content: '本次学法已结束' });
     await ctx.db.auditLog.create({ data: { actor: ctx.user.openId, action: 'study.close', subject: `study:${session.id}`, detail: JSON.stringify(result) } });
+    // Reading the member list may take longer than Lark waits for the answer: patch the card too.
+    refreshCardSoon(ctx, session.id);
     return answerWithCard(ctx, session.id, { type: 'success', content: `本次学法已结束，缺席 ${result.absent} 人已登记` });
   },
 };

@@ -4,6 +4,7 @@ import { recordMakeup } from '../../store/study/attendance.js';
 import { resolveName } from '../../store/users.js';
 import type { ActionHandler } from '../types.js';
 import { answerWithCard, clickedSession, formText, requireAdmin } from './study-answer.js';
+import { refreshCardSoon } from './study-card-refresh.js';
 
 /** 补签 (admins): records someone's 签到 or 请假 afterwards, with a note; shown as 补签 on the card. */
 export const studyMakeupAction: ActionHandler = {
@@ -23,6 +24,8 @@ export const studyMakeupAction: ActionHandler = {
     const { changed } = await recordMakeup(ctx.db, { sessionId: session.id, openId: person, status, note, recordedBy: ctx.user.openId });
     const label = STATUS_LABEL[status];
     if (!changed) return answerWithCard(ctx, session.id, { type: 'info', content: `${name}已${label}，无需补签` });
+    // The name look-up may take longer than Lark waits for the answer: patch the card too.
+    refreshCardSoon(ctx, session.id);
     return answerWithCard(ctx, session.id, { type: 'success', content: `已为${name}补签（${label}）` });
   },
 };

@@ -15,6 +15,10 @@ import { text } from '../../transport/messages.js';
  */
 export async function sendDailyReminders(ctx: JobContext): Promise<string> {
   const today = dayIn(ctx.scheduledAt, ctx.config.BOT_TIMEZONE);
+  // A run caught up on a later working day (down overnight, back before the day's run):
+  // that day's own run reminds with fresh figures, so this one would only say it twice.
+  const runDay = dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE);
+  if (runDay > today && isWorkingDayLenient(runDay).working) return `${today} 的提醒未按时发送，由 ${runDay} 的定时提醒按最新情况发送，不再补发`;
   const day = isWorkingDayLenient(today);
   if (day.approximate) ctx.log.warn({ today }, 'no official calendar for this year: working days taken as Monday to Friday');
   if (!day.working) return `${today} 非工作日，不发送提醒`;

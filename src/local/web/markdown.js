@@ -20,8 +20,17 @@ function inline(s, nameOf) {
     .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
 }
 
+// What the bot writes to show user text as typed (see escapeMarkdown): a backslash before a
+// markup character, and &lt; &gt; &amp;. Lark shows these as the bare character and never as
+// markup, so they are set aside before the markup is read and put back as plain text after.
+const LITERAL = /\\([\\*_~`[\]])|&(lt|gt|amp);/g;
+const ENTITY = { lt: '<', gt: '>', amp: '&' };
+const SLOT = /\uE000(\d+)\uE001/g;
+
 export function markdownToHtml(src, nameOf = (id) => id) {
-  const lines = escapeHtml(src).split('\n');
+  const literals = [];
+  const held = String(src ?? '').replace(LITERAL, (_, ch, entity) => `\uE000${literals.push(ch ?? ENTITY[entity]) - 1}\uE001`);
+  const lines = escapeHtml(held).split('\n');
   return lines
     .map((line) => {
       const h = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -31,5 +40,6 @@ export function markdownToHtml(src, nameOf = (id) => id) {
       if (/^\s*-{3,}\s*$/.test(line)) return '<hr>';
       return line === '' ? '<div class="md-gap"></div>' : `<div>${inline(line, nameOf)}</div>`;
     })
-    .join('');
+    .join('')
+    .replace(SLOT, (_, i) => escapeHtml(literals[Number(i)]));
 }

@@ -3,6 +3,7 @@ import { categoryLabel } from '../../domain/cases/categories.js';
 import { monthDay } from '../../domain/dates/days.js';
 import type { WeeklyProgress } from '../../domain/progress/weekly-progress.js';
 import { casesChartElement } from '../charts/cases-chart-spec.js';
+import { md as escapeText } from './template.js';
 
 const TEMPLATE = readFileSync(new URL('../../../cards/weekly-progress.json', import.meta.url), 'utf8');
 
@@ -36,12 +37,14 @@ export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: st
 
   if (p.overdue.length) {
     const lines = p.overdue.slice(0, OVERDUE_LISTED).map((c) => {
-      const owner = o.names.get(c.ownerId) ?? c.ownerId;
+      // Names as typed: an enterprise called 「<at id=all></at>…」 must not ping the whole report chat.
+      const owner = escapeText(o.names.get(c.ownerId) ?? c.ownerId);
       const days = `已超期 ${c.overdueDays} 个工作日${c.approximate ? '（按周一至周五估算）' : ''}`;
-      return `- ${c.code}　${c.enterprise}（${categoryLabel(c.category)}），办理期限${monthDay(c.deadline)}，${days}，承办人：${owner}`;
+      return `- ${c.code}　${escapeText(c.enterprise)}（${categoryLabel(c.category)}），办理期限${monthDay(c.deadline)}，${days}，承办人：${owner}`;
     });
     const more = p.overdue.length - OVERDUE_LISTED;
-    if (more > 0) lines.push(`- 另有 ${more} 件超期诉求，请发送 /诉求 <编号> 查看`);
+    // No <编号> placeholder: Card JSON 2.0 markdown reads <…> as an HTML tag and drops it.
+    if (more > 0) lines.push(`- 另有 ${more} 件超期诉求，请发送 /诉求 加编号查看（如 /诉求 ${p.overdue[OVERDUE_LISTED]!.code}）`);
     elements.push(md(`**超期未办结诉求**\n${lines.join('\n')}`));
   }
 

@@ -36,7 +36,8 @@ export async function recordClick(db: Db, o: { sessionId: number; openId: string
     // Only if nobody changed it meanwhile: a concurrent identical switch then reads "unchanged".
     const { count } = await db.studyAttendance.updateMany({
       where: { id: before.id, status: outcome.from },
-      data: { status: wish.status, reason: null, recordedBy: openId },
+      // The person now signs in themselves: no longer a 补签 (the admin's entry stays in the audit log).
+      data: { status: wish.status, reason: null, makeup: false, note: null, recordedBy: openId },
     });
     if (count === 0) return recordClick(db, o);
     await db.auditLog.create({

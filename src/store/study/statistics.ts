@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { shortId } from '../users.js';
 import type { AttendanceStatus } from '../../domain/study/attendance.js';
 import { summarizeAttendance, type PersonTally, type SessionTally, type Tally } from '../../domain/study/statistics.js';
 
@@ -35,7 +36,9 @@ async function loadYear(db: Db, year: number) {
     include: { attendances: { orderBy: { id: 'asc' } } },
   });
   const ids = [...new Set(sessions.flatMap((s) => s.attendances.map((a) => a.openId)))];
-  const names = new Map((await db.user.findMany({ where: { openId: { in: ids } }, select: { openId: true, name: true } })).map((u) => [u.openId, u.name]));
+  const rows = await db.user.findMany({ where: { openId: { in: ids } }, select: { openId: true, name: true } });
+  // A placeholder (see shortId) is no name: those are looked up by the caller.
+  const names = new Map(rows.filter((u) => u.name !== shortId(u.openId)).map((u) => [u.openId, u.name]));
   return { sessions, names };
 }
 
