@@ -39,7 +39,8 @@ export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: st
     const lines = p.overdue.slice(0, OVERDUE_LISTED).map((c) => {
       // Names as typed: an enterprise called 「<at id=all></at>…」 must not ping the whole report chat.
       const owner = escapeText(o.names.get(c.ownerId) ?? c.ownerId);
-      const days = `已超期 ${c.overdueDays} 个工作日${c.approximate ? '（按周一至周五估算）' : ''}`;
+      // Past its deadline but no working day yet since (a Friday deadline seen at the weekend).
+      const days = `${c.overdueDays > 0 ? `已超期 ${c.overdueDays} 个工作日` : '已过期限'}${c.approximate ? '（按周一至周五估算）' : ''}`;
       return `- ${c.code}　${escapeText(c.enterprise)}（${categoryLabel(c.category)}），办理期限${monthDay(c.deadline)}，${days}，承办人：${owner}`;
     });
     const more = p.overdue.length - OVERDUE_LISTED;
