@@ -132,6 +132,26 @@ describe('importing a ledger', () => {
     }
   });
 
+  it('round-trips a case whose deadline was extended, and open cases, through the .xlsx ledger exactly', async () => {
+    await seedCases(db, [
+      // Due 2023-03-20 by its rule, extended to 2023-04-30 and resolved in time.
+      { enterprise: '好得科技有限公司', category: 'tax_policy', receivedDate: '2023-02-27', deadline: '2023-04-30', resolvedDate: '2023-04-20' },
+      { enterprise: '金龙机电有限公司', category: 'staffing', receivedDate: '2023-11-01', deadline: '2023-11-15' },
+    ]);
+    const path = join(dir, 'extended.xlsx');
+    const rows = loadYearLedger(db, 2023, TODAY);
+    writeFileSync(path, await ledgerXlsx(2023, rows));
+    const other = await openDatabase(join(dir, 'extended.db'));
+    try {
+      const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
+      expect(errors).toEqual([]);
+      expect((await importLedger(other.db, cases)).imported).toBe(2);
+      expect(loadYearLedger(other.db, 2023, TODAY).map((r) => [r.code, r.deadline, r.withinDeadline])).toEqual(rows.map((r) => [r.code, r.deadline, r.withinDeadline]));
+    } finally {
+      await closeDatabase(other.db);
+    }
+  });
+
   it('runs as a script: lists bad rows and exits 1, imports a good file and exits 0', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'script.db')}`, LARK_APP_ID: '' };

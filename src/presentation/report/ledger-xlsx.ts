@@ -4,8 +4,8 @@ import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { LEDGER_COLUMNS, ledgerCells } from './ledger-columns.js';
 
 /**
- * The year's ledger as an .xlsx workbook with the appendix columns (scripts/import-ledger.ts
- * reads it back). Written with exceljs' streaming writer: the in-memory workbook is several
+ * The year's ledger as an .xlsx workbook with the appendix columns and the 办理期限 in force
+ * (scripts/import-ledger.ts reads it back; with the deadline an extended case imports exactly). Written with exceljs' streaming writer: the in-memory workbook is several
  * times slower and larger for 100,000 rows.
  */
 export async function ledgerXlsx(year: number, rows: LedgerEntry[]): Promise<Buffer> {
@@ -16,11 +16,11 @@ export async function ledgerXlsx(year: number, rows: LedgerEntry[]): Promise<Buf
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '法治助手';
   const ws = wb.addWorksheet(`${year}年企业诉求台账`, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth }));
+  ws.columns = [...LEDGER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth })), { header: '办理期限', key: 'deadline', width: 12 }];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for (const [i, r] of rows.entries()) {
-    ws.addRow(ledgerCells(r)).commit();
+    ws.addRow([...ledgerCells(r), r.deadline]).commit();
     if (i % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
   }
   ws.commit();
