@@ -1,6 +1,7 @@
 import type { Category } from '../cases/categories.js';
 import { addDays, isWeekday } from '../dates/days.js';
-import { addWorkingDays, CalendarNotCoveredError, workingDaysLeft } from './working-days.js';
+import { addWorkingDays, CalendarNotCoveredError } from './working-days.js';
+import { daysLeftLenient } from './lenient-days-left.js';
 
 /** Working days granted to each kind of request: the one place to change them. */
 export const DEADLINE_WORKING_DAYS: Record<Category, number> = {
@@ -45,17 +46,13 @@ export function deadlineFor(category: Category, receivedDate: string, table: Rec
   }
 }
 
-/** Signed working days from `today` to `deadline` (negative when overdue); weekends only where the calendar is unknown. */
+/**
+ * Signed working days from `today` to `deadline` (negative when overdue). Where a year has no
+ * official calendar yet, its Mondays to Fridays count and the result is provisional.
+ */
 export function daysLeft(today: string, deadline: string): { days: number; provisional: boolean } {
-  try {
-    return { days: workingDaysLeft(today, deadline), provisional: false };
-  } catch (e) {
-    if (!(e instanceof CalendarNotCoveredError)) throw e;
-    const [from, to, sign] = deadline >= today ? [today, deadline, 1] : [deadline, today, -1];
-    let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWeekday(d)) n++;
-    return { days: sign * n, provisional: true };
-  }
+  const left = daysLeftLenient(today, deadline);
+  return { days: left.days, provisional: left.approximate };
 }
 
 /** Why a deadline is provisional, in the words shown on the card and in the history. */
