@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/presentation/cards/card-template.js';
 import { md } from '../../src/presentation/cards/template.js';
 
 // The page's own script (plain JS, served as is to the browser).
@@ -19,16 +18,14 @@ const shown = (html: string) =>
 describe('the local page shows card markdown as Lark does', () => {
   it('shows user text the bot escaped exactly as typed, with no stray entities or backslashes', () => {
     const typed = '《安全生产法》&《消防法》<第2讲> *重点* 张_三 [附件]';
-    for (const escape of [escapeMarkdown, md]) {
-      const html = markdownToHtml(`**学习主题**：${escape(typed)}`);
-      expect(shown(html)).toBe(`学习主题：${typed}`);
-      expect(html).toContain('<strong>学习主题</strong>');
-      expect(html).not.toContain('<em>');
-    }
+    const html = markdownToHtml(`**学习主题**：${md(typed)}`);
+    expect(shown(html)).toBe(`学习主题：${typed}`);
+    expect(html).toContain('<strong>学习主题</strong>');
+    expect(html).not.toContain('<em>');
   });
 
   it('never turns escaped text into a mention, while the bot’s own markup still renders', () => {
-    const html = markdownToHtml(`${escapeMarkdown('<at id=all></at>')} <font color='grey'>说明</font>`, () => '所有人');
+    const html = markdownToHtml(`${md('<at id=all></at>')} <font color='grey'>说明</font>`, () => '所有人');
     expect(html).not.toContain('class="at"');
     expect(shown(html)).toBe('<at id=all></at> 说明');
     expect(html).toContain('<span class="c-grey">说明</span>');

@@ -20,7 +20,7 @@ function inline(s, nameOf) {
     .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
 }
 
-// What the bot writes to show user text as typed (see escapeMarkdown): a backslash before a
+// What the bot writes to show user text as typed (see md() in src/presentation/cards/template.ts): a backslash before a
 // markup character, and &lt; &gt; &amp;. Lark shows these as the bare character and never as
 // markup, so they are set aside before the markup is read and put back as plain text after.
 const LITERAL = /\\([\\*_~`[\]])|&(lt|gt|amp);/g;

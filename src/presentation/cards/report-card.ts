@@ -8,7 +8,7 @@ const INPUT_MAX = 1000;
 
 /** The report card (contract: enterprise, category, content, received_date, department, 提交), prefilled from a guess. */
 export function reportCard(o: { today: string; guess?: Partial<ReportGuess> }): CardJson {
-  const card = structuredClone(loadTemplate<CardJson>('report-card'));
+  const card = loadTemplate('report-card');
   const g = o.guess ?? {};
   setElement(card, 'enterprise', { max_length: LIMITS.enterprise, ...(g.enterprise ? { default_value: g.enterprise } : {}) });
   setElement(card, 'category', {

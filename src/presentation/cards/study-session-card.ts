@@ -1,11 +1,11 @@
 import { STATUS_LABEL, type AttendanceStatus } from '../../domain/study/attendance.js';
 import { minuteIn } from '../../domain/dates/days.js';
 import type { AttendeeView, StudySessionView } from '../../store/study/session-view.js';
-import { addCallbackValues, escapeMarkdown, loadCardTemplate, removeElements, setElement, type CardJson } from './card-template.js';
+import { addCallbackValues, md, loadTemplate, removeElements, setElement, type CardJson } from './template.js';
 
 function who(list: AttendeeView[]): string {
   if (list.length === 0) return '暂无';
-  return list.map((a) => escapeMarkdown(a.name) + (a.makeup ? '（补签）' : '')).join('、');
+  return list.map((a) => md(a.name) + (a.makeup ? '（补签）' : '')).join('、');
 }
 
 function line(status: AttendanceStatus, list: AttendeeView[]): string {
@@ -19,7 +19,7 @@ function line(status: AttendanceStatus, list: AttendeeView[]): string {
  */
 export function studySessionCard(view: StudySessionView, timeZone: string): CardJson {
   const { session, attendees } = view;
-  const card = loadCardTemplate('study-session');
+  const card = loadTemplate('study-session');
   const by = (s: AttendanceStatus) => attendees.filter((a) => a.status === s);
   const closed = session.closedAt !== null;
 
@@ -30,9 +30,9 @@ export function studySessionCard(view: StudySessionView, timeZone: string): Card
   const state = closed ? `已结束（${minuteIn(session.closedAt!, timeZone)}）` : '进行中';
   setElement(card, 'info', {
     content: [
-      `**学习主题**：${escapeMarkdown(session.topic)}`,
+      `**学习主题**：${md(session.topic)}`,
       `**学习时间**：${minuteIn(session.openedAt, timeZone)}`,
-      `**发起人**：${escapeMarkdown(view.openerName)}`,
+      `**发起人**：${md(view.openerName)}`,
       `**状态**：${state}`,
     ].join('\n'),
   });

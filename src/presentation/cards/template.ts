@@ -1,45 +1,82 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Card JSON lives in cards/ at the project root; read once. */
-const CARDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../cards');
-const cache = new Map<string, unknown>();
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A card as Lark takes it (Card JSON 2.0). */
 export type CardJson = Record<string, unknown>;
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Node = Record<string, unknown>;
 
-export function loadTemplate<T = Json>(name: string): T {
-  if (!cache.has(name)) cache.set(name, JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8')));
-  return cache.get(name) as T;
+/** Card JSON lives in cards/ at the project root; each file is read once. */
+const CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
+const cache = new Map<string, string>();
+
+/** A fresh copy of cards/<name>.json, to fill in. */
+export function loadTemplate<T = CardJson>(name: string): T {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(`${CARDS_DIR}${name}.json`, 'utf8');
+    cache.set(name, text);
+  }
+  return JSON.parse(text) as T;
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Calls `visit` on every object in the card, depth first. */
+function walk(v: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(v)) for (const x of v) walk(x, visit);
+  else if (isNode(v)) {
+    visit(v);
+    for (const x of Object.values(v)) walk(x, visit);
+  }
 }
 
 /** A deep copy with every `{{key}}` in every string replaced by its value. */
 export function fill<T>(template: T, vars: Record<string, string>): T {
-  const walk = (v: unknown): unknown => {
+  const copy = (v: unknown): unknown => {
     if (typeof v === 'string') return v.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    if (Array.isArray(v)) return v.map(copy);
+    if (isNode(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
     return v;
   };
-  return walk(template) as T;
+  return copy(template) as T;
 }
 
-/** Sets properties on the form element named `name`, wherever it sits in the card. */
-export function setElement(card: unknown, name: string, props: Record<string, unknown>): void {
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    const o = v as Record<string, unknown>;
-    if (o.name === name && typeof o.tag === 'string') Object.assign(o, props);
-    for (const x of Object.values(o)) walk(x);
-  };
-  walk(card);
+/**
+ * Sets fields of the element whose `element_id` or form `name` is `key`, wherever it sits in
+ * the card. A key the template does not have is a mistake in the template: it throws.
+ */
+export function setElement(card: unknown, key: string, fields: Node): void {
+  let found = false;
+  walk(card, (n) => {
+    if (typeof n.tag === 'string' && (n.element_id === key || n.name === key)) {
+      Object.assign(n, fields);
+      found = true;
+    }
+  });
+  if (!found) throw new Error(`card template has no element ${key}`);
 }
 
-/** User text inside a Lark markdown element: tags and emphasis marks shown as typed. */
+/** Removes the elements with these `element_id`s wherever they are. */
+export function removeElements(card: CardJson, elementIds: string[]): void {
+  const drop = new Set(elementIds);
+  walk(card, (n) => {
+    for (const [k, v] of Object.entries(n)) if (Array.isArray(v)) n[k] = v.filter((x) => !(isNode(x) && drop.has(String(x.element_id))));
+  });
+}
+
+/** Adds fields to the value of every callback behaviour (e.g. which session a button belongs to). */
+export function addCallbackValues(card: CardJson, extra: Node): void {
+  walk(card, (n) => {
+    if (n.type === 'callback' && isNode(n.value)) n.value = { ...n.value, ...extra };
+  });
+}
+
+/** User text inside a Lark markdown element, shown as typed: no tags (no stray @all), no emphasis or links. */
 export function md(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*~_`])/g, '\\$1');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_~`[\]])/g, '\\$1');
 }
 
 export function plain(content: string): { tag: 'plain_text'; content: string } {
