@@ -1,17 +1,14 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
 import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
-import { dayIn } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext, CardAnswer, HandlerContext } from '../types.js';
+import { todayOf } from '../today.js';
 
 /** Shared steps of the case card's actions: which case, today, and the answer with the card redrawn. */
 
-export function todayOf(ctx: HandlerContext): string {
-  return dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE);
-}
 
 /** The case a button belongs to (its value carries the code). */
 export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory> {

@@ -4,7 +4,8 @@ import { caseAssignedNotice } from '../../presentation/messages/case-messages.js
 import { assignCase } from '../../store/cases/change-case.js';
 import { card } from '../../transport/messages.js';
 import type { ActionContext, ActionHandler } from '../types.js';
-import { caseAnswer, openCaseToHandle, todayOf, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
 function assigneeOf(ctx: ActionContext): string | undefined {

@@ -4,7 +4,8 @@ import { pickerDay } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { extendCase } from '../../store/cases/change-case.js';
 import type { ActionHandler } from '../types.js';
-import { caseAnswer, caseOfAction, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, caseOfAction, formText, unchangedAnswer } from './case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /** 延期 (admins only): a later deadline and the reason. */
 export const caseExtendAction: ActionHandler = {

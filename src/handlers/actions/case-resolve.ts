@@ -3,7 +3,8 @@ import { caseResolvedText } from '../../presentation/messages/case-messages.js';
 import { resolveCase } from '../../store/cases/change-case.js';
 import { text } from '../../transport/messages.js';
 import type { ActionHandler } from '../types.js';
-import { caseAnswer, openCaseToHandle, formText, todayOf, unchangedAnswer } from './case-action-kit.js';
+import { caseAnswer, openCaseToHandle, formText, unchangedAnswer } from './case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /** 办结: by the reporter, the assignee or an admin; tells every leader once. */
 export const caseResolveAction: ActionHandler = {

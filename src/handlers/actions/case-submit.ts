@@ -3,7 +3,8 @@ import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
 import type { CaseRecord } from '../../store/cases/case-types.js';
 import type { ActionContext, ActionHandler, CardAnswer } from '../types.js';
-import { caseAnswer, todayOf } from './case-action-kit.js';
+import { caseAnswer } from './case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /**
  * 提交 on the report card: validate, store one case per card (the card's message id is the

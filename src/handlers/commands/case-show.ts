@@ -3,7 +3,7 @@ import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import { card, text } from '../../transport/messages.js';
 import type { CommandHandler } from '../types.js';
-import { todayOf } from '../actions/case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */
 export const caseShowCommand: CommandHandler = {

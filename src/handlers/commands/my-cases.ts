@@ -2,7 +2,7 @@ import { myCasesCard } from '../../presentation/cards/my-cases-card.js';
 import { listOpenCasesFor } from '../../store/cases/find-cases.js';
 import { card, text } from '../../transport/messages.js';
 import type { CommandHandler } from '../types.js';
-import { todayOf } from '../actions/case-action-kit.js';
+import { todayOf } from '../today.js';
 
 /** /我的: the sender's open cases (reported or assigned), nearest deadline first. */
 export const myCasesCommand: CommandHandler = {

@@ -1,9 +1,9 @@
-import { dayIn } from '../../domain/dates/days.js';
 import { chineseDay } from '../../domain/report/day-text.js';
 import { parseRecordArgs } from '../../domain/report/parse-record-args.js';
 import { recordKindLabel } from '../../domain/report/record-kinds.js';
 import { countWorkRecords, createWorkRecord } from '../../store/report/work-records.js';
 import { text } from '../../transport/messages.js';
+import { todayOf } from '../today.js';
 import type { CommandHandler } from '../types.js';
 
 /** `/记录 <类型> <内容> [日期]`: logs other rule-of-law work so the year-end draft can count it. */
@@ -13,7 +13,7 @@ export const recordCommand: CommandHandler = {
   usage: '/记录 <类型> <内容> [日期]',
   summary: '登记合同审查、政务公开、专题推进会议、督查、培训座谈等工作，计入年度总结',
   async run(ctx) {
-    const input = parseRecordArgs(ctx.args, dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE));
+    const input = parseRecordArgs(ctx.args, todayOf(ctx));
     const saved = await createWorkRecord(ctx.db, {
       ...input,
       recordedBy: ctx.user.openId,

@@ -2,7 +2,7 @@ import { guessReport } from '../../domain/cases/guess-report.js';
 import { reportCard } from '../../presentation/cards/report-card.js';
 import { card } from '../../transport/messages.js';
 import type { CommandContext, CommandHandler, TextHandler } from '../types.js';
-import { todayOf } from '../actions/case-action-kit.js';
+import { todayOf } from '../today.js';
 
 async function sendReportCard(ctx: CommandContext): Promise<void> {
   const guess = ctx.args ? guessReport(ctx.args) : undefined;

@@ -1,4 +1,3 @@
-import { dayIn } from '../../domain/dates/days.js';
 import { parseSummaryArgs } from '../../domain/report/parse-summary-args.js';
 import { AppError } from '../../errors.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
@@ -7,6 +6,7 @@ import { loadTemplate, TemplateError } from '../../presentation/report/template.
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
 import { loadYearLedger } from '../../store/report/load-year-ledger.js';
 import { text } from '../../transport/messages.js';
+import { todayOf } from '../today.js';
 import type { CommandHandler } from '../types.js';
 
 export const emptyYearMessage = (year: number) =>
@@ -23,7 +23,7 @@ export const summaryCommand: CommandHandler = {
   summary: '生成年度法治政府建设工作总结（文字稿和 Word 文件，加「台账」另附 Excel 台账；限管理员和领导）',
   async run(ctx) {
     if (!ctx.user.isAdmin && !ctx.user.isLeader) throw new AppError('forbidden', '您没有生成年度总结的权限，请联系管理员或分管领导。');
-    const today = dayIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE);
+    const today = todayOf(ctx);
     const { year, ledger } = parseSummaryArgs(ctx.args, Number(today.slice(0, 4)));
     await ctx.reply(text(`正在生成${year}年法治政府建设工作总结，请稍候…`));
 
