@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/clock.js';
+import { checkCallbackAnswer } from '../../src/presentation/cards/card-check.js';
 import { createLarkClient } from '../../src/transport/lark-client.js';
 import { FakeOpenApi } from './fake-open-api.js';
 import { ENCRYPT_KEY, signedRequest, TOKEN } from './lark-payloads.js';
@@ -100,6 +101,7 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
       } catch {
         /* not JSON */
       }
+      if (res.status === 200 && isCardAction(payload)) for (const f of checkCallbackAnswer(body)) fake.cardFindings.push(`callback answer: ${f}`);
       return { status: res.status, body };
     },
     close,
@@ -107,8 +109,14 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
       await close();
       if (!o.fake) await fake.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      // Every card sent, updated or answered in the test broke no documented rule.
+      if (fake.cardFindings.length) throw new Error(`cards Lark would refuse:\n${fake.cardFindings.join('\n')}`);
     },
   };
+}
+
+function isCardAction(payload: unknown): boolean {
+  return (payload as { header?: { event_type?: string } } | null)?.header?.event_type === 'card.action.trigger';
 }
 
 /** Polls until `check` returns a truthy value (no fixed sleeps); fails after `timeoutMs`. */
