@@ -100,6 +100,9 @@ describe('the case card', () => {
     const c = aCase({ enterprise: { id: 1, name: '<at id=all></at>**公司**' } } as Partial<CaseWithHistory>);
     const card = caseCard(c, { ...opts, notice: caseAssignedNotice(c) });
     expect(checkCard(card)).toEqual([]);
-    expect(JSON.stringify(card)).not.toContain('<at id=all>');
+    const notice = String(tagged(card, 'markdown')[0]!.content);
+    expect(notice).toContain('您已被指派');
+    expect(notice).not.toContain('<at id=all>');
+    expect(notice).not.toContain('**公司**');
   });
 });

@@ -6,7 +6,7 @@ import { loadTemplate, plain, setElement, type CardJson } from './template.js';
 /** Lark's input element takes at most 1,000 characters; longer text is refused when the card is sent. */
 const INPUT_MAX = 1000;
 
-/** The report card (contract: enterprise, category, content, received_date, department, 提交), prefilled from a guess. */
+/** The report card (cards/report-card.json; contract: enterprise, category, content, received_date, department, 提交), prefilled from a guess. */
 export function reportCard(o: { today: string; guess?: Partial<ReportGuess> }): CardJson {
   const card = loadTemplate('report-card');
   const g = o.guess ?? {};
