@@ -1,7 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCard } from '../../src/presentation/cards/card-check.js';
+import { LIMITS } from '../../src/domain/cases/report-form.js';
+import { PICKER_PEOPLE } from '../../src/handlers/case-card-for.js';
 import { caseCard } from '../../src/presentation/cards/case-card.js';
+import { reportCard } from '../../src/presentation/cards/report-card.js';
 import { caseAssignedNotice } from '../../src/presentation/messages/case-messages.js';
 import { loadTemplate } from '../../src/presentation/cards/template.js';
 import { studySessionCard } from '../../src/presentation/cards/study-session-card.js';
@@ -77,6 +80,13 @@ describe('the case card', () => {
     expect(picker.options).toEqual([{ value: STAFF }, { value: ADMIN }]);
   });
 
+  it('stays within 30 KB for an open case with the longest texts the forms allow and a full picker', () => {
+    const people = Array.from({ length: PICKER_PEOPLE }, (_, i) => `ou_${String(i).padStart(32, '0')}`);
+    const history = Array.from({ length: 6 }, (_, i) => ({ id: i, caseId: 1, kind: 'extend', actorId: ADMIN, at, fromStatus: null, toStatus: null, note: '因'.repeat(LIMITS.reason) }));
+    const c = aCase({ status: 'in_progress', content: '*'.repeat(LIMITS.content), department: '科'.repeat(LIMITS.department), enterprise: { id: 1, name: '企'.repeat(LIMITS.enterprise) }, history } as Partial<CaseWithHistory>);
+    expect(checkCard(caseCard(c, { ...opts, people }))).toEqual([]);
+  });
+
   it('names the ledger import and the system in the history as plain words, not as mentions', () => {
     const history = [
       { id: 1, caseId: 1, kind: 'created', actorId: 'ledger-import', at, fromStatus: null, toStatus: 'registered', note: null },
@@ -104,5 +114,12 @@ describe('the case card', () => {
     expect(notice).toContain('您已被指派');
     expect(notice).not.toContain('<at id=all>');
     expect(notice).not.toContain('**公司**');
+  });
+});
+
+describe('the report card', () => {
+  it('passes the documented rules when prefilled from a long text: no prefill longer than its input allows', () => {
+    const card = reportCard({ today: '2023-09-28', guess: { enterprise: '企'.repeat(LIMITS.enterprise + 50), content: '字'.repeat(3000) } });
+    expect(checkCard(card)).toEqual([]);
   });
 });

@@ -29,7 +29,8 @@ export function checkCard(card: unknown): string[] {
   for (const [name, n] of names) if (n > 1) out.push(`name「${name}」重复 ${n} 次，应在卡片内唯一`);
   const count = countTagged(card);
   if (count > R.MAX_ELEMENTS) out.push(`元素 ${count} 个，超过 ${R.MAX_ELEMENTS} 个`);
-  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
+  // The limit is on the request body, where the card travels as a JSON string inside JSON.
+  const bytes = Buffer.byteLength(JSON.stringify(JSON.stringify(card)), 'utf8');
   if (bytes > R.MAX_BYTES) out.push(`卡片 ${(bytes / 1024).toFixed(1)} KB，超过 30 KB`);
   return out;
 }
