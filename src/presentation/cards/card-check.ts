@@ -14,10 +14,10 @@ export function checkCard(card: unknown): string[] {
     onlyKeys(card.config, R.CONFIG_KEYS, 'config', out);
     if (card.config.update_multi === false) out.push('config.update_multi 在 JSON 2.0 中只能为 true');
   }
-  if (card.header !== undefined) checkHeader(card.header, out);
   const ids = new Map<string, number>();
   const names = new Map<string, number>();
   const seen = { ids, names };
+  if (card.header !== undefined) checkHeader(card.header, seen, out);
   if (card.body !== undefined) {
     if (!isObject(card.body)) out.push('body 应为对象');
     else {
@@ -64,7 +64,7 @@ interface Seen {
   names: Map<string, number>;
 }
 
-function checkHeader(header: unknown, out: string[]): void {
+function checkHeader(header: unknown, seen: Seen, out: string[]): void {
   if (!isObject(header)) return void out.push('header 应为对象');
   onlyKeys(header, R.HEADER_KEYS, 'header', out);
   if (!isObject(header.title)) out.push('header.title 必填');
@@ -72,7 +72,9 @@ function checkHeader(header: unknown, out: string[]): void {
   if (header.subtitle !== undefined) checkText(header.subtitle, 'header.subtitle', out);
   if (header.template !== undefined && !R.HEADER_TEMPLATES.includes(String(header.template))) out.push(`header.template「${String(header.template)}」不是可选颜色`);
   list(header.text_tag_list ?? [], 'header.text_tag_list', out).forEach((t, i) => {
-    if (isObject(t)) onlyKeys(t, ['tag', 'element_id', 'text', 'color'], `header.text_tag_list[${i}]`, out);
+    if (!isObject(t)) return;
+    onlyKeys(t, ['tag', 'element_id', 'text', 'color'], `header.text_tag_list[${i}]`, out);
+    if (t.element_id !== undefined) checkElementId(String(t.element_id), `header.text_tag_list[${i}]`, seen, out);
   });
 }
 
@@ -90,11 +92,7 @@ function checkElement(e: unknown, at: string, where: { top: boolean; form: boole
   const label = `${at}（${tag}）`;
   if (!rule) return void out.push(`${label} 不是本检查认识的组件`);
   onlyKeys(e, [...rule.keys, ...(where.form ? (rule.inForm ?? []) : [])], label, out);
-  if (e.element_id !== undefined) {
-    const id = String(e.element_id);
-    if (!R.ELEMENT_ID.test(id)) out.push(`${label} element_id「${id}」应以字母开头，只含字母、数字、下划线，不超过 20 字符`);
-    seen.ids.set(id, (seen.ids.get(id) ?? 0) + 1);
-  }
+  if (e.element_id !== undefined) checkElementId(String(e.element_id), label, seen, out);
   if (typeof e.name === 'string') seen.names.set(e.name, (seen.names.get(e.name) ?? 0) + 1);
   if (R.NOT_NESTABLE.includes(tag) && (!where.top || where.form)) out.push(`${label} 只能放在 body.elements 顶层`);
   if (where.form && rule.formField && (typeof e.name !== 'string' || e.name === '')) out.push(`${label} 在表单内必须有 name`);
@@ -114,6 +112,11 @@ function checkElement(e: unknown, at: string, where: { top: boolean; form: boole
   const inner = { top: false, form: where.form || tag === 'form' };
   if (tag === 'column_set') list(e.columns ?? [], `${at}.columns`, out).forEach((c, i) => checkElement(c, `${at}.columns[${i}]`, inner, seen, out));
   if (Array.isArray(e.elements)) e.elements.forEach((c, i) => checkElement(c, `${at}.elements[${i}]`, inner, seen, out));
+}
+
+function checkElementId(id: string, label: string, seen: Seen, out: string[]): void {
+  if (!R.ELEMENT_ID.test(id)) out.push(`${label} element_id「${id}」应以字母开头，只含字母、数字、下划线，不超过 20 字符`);
+  seen.ids.set(id, (seen.ids.get(id) ?? 0) + 1);
 }
 
 /** `…/containers/form-container`: a name, and 「表单容器中必须至少有一个带有提交属性的按钮」. */
