@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LarkApiError, type FileType, type LarkApi, type MsgType } from '../transport/lark-api.js';
+import type { FileType } from '../bot/file.js';
+import { LarkApiError, type LarkApi, type MsgType } from '../transport/lark-api.js';
 import { DEMO_PEOPLE, demoChats, LOCAL_BOT, p2pChatId, type DemoChat, type DemoPerson } from './demo-people.js';
 
 export interface LocalMessage {

@@ -1,5 +1,5 @@
 import { acceptCase } from '../../store/cases/change-case.js';
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, caseOfAction, unchangedAnswer } from './case-action-kit.js';
 
 /** 受理: 登记 → 办理中. */

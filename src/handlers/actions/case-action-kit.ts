@@ -4,7 +4,8 @@ import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
-import type { ActionContext, CardAnswer, HandlerContext } from '../types.js';
+import type { ActionContext, HandlerContext } from '../../bot/context.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 import { todayOf } from '../today.js';
 
 /** Shared steps of the case card's actions: which case, today, and the answer with the card redrawn. */

@@ -2,8 +2,9 @@ import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
-import { card } from '../../transport/messages.js';
-import type { ActionContext, ActionHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { ActionContext } from '../../bot/context.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 

@@ -3,7 +3,7 @@ import { LIMITS, requiredText } from '../../domain/cases/report-form.js';
 import { pickerDay } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { extendCase } from '../../store/cases/change-case.js';
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, caseOfAction, formText, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 

@@ -1,8 +1,8 @@
 import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.js';
 import { caseResolvedText } from '../../presentation/messages/case-messages.js';
 import { resolveCase } from '../../store/cases/change-case.js';
-import { text } from '../../transport/messages.js';
-import type { ActionHandler } from '../types.js';
+import { text } from '../../bot/message.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, formText, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 

@@ -1,6 +1,6 @@
 import { LIMITS, requiredText } from '../../domain/cases/report-form.js';
 import { returnCase } from '../../store/cases/change-case.js';
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, formText, unchangedAnswer } from './case-action-kit.js';
 
 /** 退回: not the bureau's remit; the reason is required. */

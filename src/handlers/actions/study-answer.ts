@@ -1,8 +1,9 @@
 import { AppError } from '../../errors.js';
 import { getStudySession, rememberCardMessage, type StudySession } from '../../store/study/sessions.js';
-import { loadSessionView } from '../../store/study/session-view.js';
+import { loadSessionView } from '../study/session-view.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
-import type { ActionContext, CardAnswer, HandlerContext } from '../types.js';
+import type { ActionContext, HandlerContext } from '../../bot/context.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 
 /** The session the clicked card belongs to; remembers the card's message for later updates. */
 export async function clickedSession(ctx: ActionContext): Promise<StudySession> {

@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { formText } from './study-answer.js';
 import { studyClick } from './study-click.js';
 

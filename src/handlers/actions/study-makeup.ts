@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { REASON_MAX, STATUS_LABEL } from '../../domain/study/attendance.js';
 import { recordMakeup } from '../../store/study/attendance.js';
-import { resolveName } from '../../store/users.js';
-import type { ActionHandler } from '../types.js';
+import { resolveName } from '../people/resolve-name.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { answerWithCard, clickedSession, formText, requireAdmin } from './study-answer.js';
 import { refreshCardSoon } from './study-card-refresh.js';
 

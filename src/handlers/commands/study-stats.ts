@@ -2,8 +2,8 @@ import { AppError } from '../../errors.js';
 import { yearIn } from '../../domain/dates/days.js';
 import { studyYearStats } from '../../store/study/statistics.js';
 import { studyStatsCard } from '../../presentation/cards/study-stats-card.js';
-import { card } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { sendStudyWorkbook, statsNames } from '../actions/study-export.js';
 
 const EXPORT_WORDS = new Set(['导出', 'excel', 'xlsx']);
