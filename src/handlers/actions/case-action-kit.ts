@@ -10,7 +10,6 @@ import { todayOf } from '../today.js';
 
 /** Shared steps of the case card's actions: which case, today, and the answer with the card redrawn. */
 
-
 /** The case a button belongs to (its value carries the code). */
 export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory> {
   const raw = ctx.action.value.code;
@@ -19,12 +18,6 @@ export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory>
   const c = await findCaseByCode(ctx.db, code);
   if (!c) throw new AppError('not_found', `未找到编号为 ${code} 的诉求`);
   return c;
-}
-
-/** A string form value, trimmed (undefined when absent or blank). */
-export function formText(ctx: ActionContext, field: string): string | undefined {
-  const v = ctx.action.formValue?.[field];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 export function caseAnswer(ctx: HandlerContext, c: CaseWithHistory, toast: NonNullable<CardAnswer['toast']>, notice?: string): CardAnswer {

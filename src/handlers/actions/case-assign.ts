@@ -1,3 +1,4 @@
+import { isOpenId } from '../../domain/people/open-id.js';
 import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
@@ -12,7 +13,7 @@ import { todayOf } from '../today.js';
 function assigneeOf(ctx: ActionContext): string | undefined {
   const v = ctx.action.formValue?.assignee ?? ctx.action.value.assignee ?? ctx.action.option;
   const id = Array.isArray(v) ? v[0] : v;
-  return typeof id === 'string' && /^ou_[A-Za-z0-9_-]+$/.test(id.trim()) ? id.trim() : undefined;
+  return typeof id === 'string' && isOpenId(id.trim()) ? id.trim() : undefined;
 }
 
 /** 指派: gives the case to a person, who gets the case card in a direct message. */

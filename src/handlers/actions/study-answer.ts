@@ -21,9 +21,3 @@ export async function answerWithCard(ctx: ActionContext, session: number | Study
 export function requireAdmin(ctx: HandlerContext, what: string): void {
   if (!ctx.user.isAdmin) throw new AppError('forbidden', `仅管理员可${what}`);
 }
-
-/** A trimmed text field of the submitted form ('' when absent). */
-export function formText(ctx: ActionContext, name: string): string {
-  const v = ctx.action.formValue?.[name];
-  return typeof v === 'string' ? v.trim() : '';
-}
