@@ -40,8 +40,8 @@ export class LocalLarkApi implements LarkApi {
   private waiters = new Set<() => void>();
   private closed = false;
 
-  constructor(o: { people?: DemoPerson[] } = {}) {
-    this.people = o.people ?? DEMO_PEOPLE;
+  constructor(options: { people?: DemoPerson[] } = {}) {
+    this.people = options.people ?? DEMO_PEOPLE;
     for (const c of demoChats(this.people)) this.chats.set(c.chatId, c);
   }
 

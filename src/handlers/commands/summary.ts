@@ -2,7 +2,7 @@ import { parseSummaryArgs } from '../../domain/report/parse-summary-args.js';
 import { AppError } from '../../errors.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
-import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
+import { loadDraftTemplate, TemplateError } from '../../presentation/report/template.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
 import { loadYearLedger } from '../../store/report/load-year-ledger.js';
 import { text } from '../../bot/message.js';
@@ -32,7 +32,7 @@ export const summaryCommand: CommandHandler = {
     if (figures.total === 0) return ctx.reply(text(emptyYearMessage(year)));
     let draft;
     try {
-      draft = renderDraft(figures, loadTemplate(), ctx.config.BOT_ORG_NAME);
+      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME);
     } catch (e) {
       if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请修改 templates/year-end-summary.zh.md 后重试。`, { cause: e });
       throw e;

@@ -7,9 +7,9 @@ export type { StudySession };
 /** Opens a session once per source (the command's message): a redelivered command finds the first one. */
 export async function openStudySession(
   db: Db,
-  o: { topic: string; chatId: string; openedBy: string; heldDate: string; openedAt: Date; sourceKey: string },
+  session: { topic: string; chatId: string; openedBy: string; heldDate: string; openedAt: Date; sourceKey: string },
 ): Promise<StudySession> {
-  return db.studySession.upsert({ where: { sourceKey: o.sourceKey }, create: o, update: {} });
+  return db.studySession.upsert({ where: { sourceKey: session.sourceKey }, create: session, update: {} });
 }
 
 /** The session a card's button names, or a clear error when the value is stale or forged. */
