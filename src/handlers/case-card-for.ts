@@ -3,7 +3,7 @@ import type { CardJson } from '../presentation/cards/template.js';
 import type { CaseWithHistory } from '../store/cases/case-types.js';
 import { knownPeople } from '../store/known-people.js';
 import { todayOf } from './today.js';
-import type { HandlerContext } from './types.js';
+import type { HandlerContext } from '../bot/context.js';
 
 /**
  * People the 指派 picker offers (admins first, then by name). An open case with the longest

@@ -9,7 +9,7 @@ import { caseAssignedNotice } from '../../src/presentation/messages/case-message
 import { loadTemplate } from '../../src/presentation/cards/template.js';
 import { studySessionCard } from '../../src/presentation/cards/study-session-card.js';
 import type { CaseWithHistory } from '../../src/store/cases/case-types.js';
-import type { StudySessionView } from '../../src/store/study/session-view.js';
+import type { StudySessionView } from '../../src/domain/study/session-view.js';
 
 const templates = readdirSync(new URL('../../cards/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 

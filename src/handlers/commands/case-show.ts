@@ -1,7 +1,7 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
-import { card, text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card, text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { caseCardFor } from '../case-card-for.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */

@@ -1,3 +1,4 @@
+import { isOpenId } from '../../domain/people/open-id.js';
 import * as R from './card-rules.js';
 
 /**
@@ -142,7 +143,7 @@ function checkPeopleOptions(e: Obj, label: string, out: string[]): void {
   list(e.options, `${label}.options`, out).forEach((o, i) => {
     if (!isObject(o)) return void out.push(`${label}.options[${i}] 应为对象`);
     onlyKeys(o, ['value'], `${label}.options[${i}]`, out);
-    if (typeof o.value !== 'string' || !o.value.startsWith('ou_')) out.push(`${label}.options[${i}].value 应为 open_id`);
+    if (typeof o.value !== 'string' || !isOpenId(o.value)) out.push(`${label}.options[${i}].value 应为 open_id`);
   });
 }
 

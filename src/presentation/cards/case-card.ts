@@ -1,6 +1,7 @@
 import { categoryLabel, statusLabel } from '../../domain/cases/categories.js';
 import { isOpen } from '../../domain/cases/case-rules.js';
 import { minuteIn } from '../../domain/dates/days.js';
+import { isOpenId } from '../../domain/people/open-id.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import { SYSTEM_ACTOR } from '../../store/reminders.js';
 import { IMPORT_ACTOR } from '../../store/report/import-ledger.js';
@@ -20,7 +21,7 @@ const STATUS_COLOR: Record<string, [string, string]> = {
 const NOT_PEOPLE: Record<string, string> = { [IMPORT_ACTOR]: '台账导入', [SYSTEM_ACTOR]: '系统' };
 
 /** Lark renders the person's name for an open_id; no look-up needed. */
-const person = (id: string) => NOT_PEOPLE[id] ?? (id.startsWith('ou_') ? `<at id=${id}></at>` : escapeMarkdown(id));
+const person = (id: string) => NOT_PEOPLE[id] ?? (isOpenId(id) ? `<at id=${id}></at>` : escapeMarkdown(id));
 
 type HistoryRow = CaseWithHistory['history'][number];
 

@@ -1,3 +1,4 @@
+import { percentOfRate } from '../../domain/report/percent.js';
 import { categoryLabel } from '../../domain/cases/categories.js';
 import { monthDay } from '../../domain/dates/days.js';
 import type { WeeklyProgress } from '../../domain/progress/weekly-progress.js';
@@ -8,9 +9,9 @@ import { loadTemplate, removeElements, setElement, setHeader, type CardJson } fr
 /** Overdue cases listed on the card; the rest are counted. */
 const OVERDUE_LISTED = 15;
 
-/** '87.5%', '100%'; '—' when nothing was received. */
+/** '87.5%', '100%'; '—' when nothing was received. Rounds by the one rule (report/percent.ts). */
 export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Number((rate * 100).toFixed(1))}%`;
+  return rate === null ? '—' : `${percentOfRate(rate)}%`;
 }
 
 /** The weekly progress (cards/weekly-progress.json) with the native chart element. */
