@@ -18,9 +18,9 @@ const say = async (text: string, o: { from?: string; messageId?: string; eventId
 describe('/记录 through the real webhook', () => {
   it('stores a record with its date and says how many of that kind the year has', async () => {
     t = await startTestBot();
-    expect(await say('/记录 合同审查 审查某项目投资协议 2023-05-06')).toBe('已记录：合同审查「审查某项目投资协议」（2023年5月6日）。2023年合同审查累计1项。');
+    expect(await say('/记录 合同审查 审查某项目投资协议 2023-05-06')).toBe('已记录：合同审查「审查某项目投资协议」（2023年5月6日）。2023年合同审查累计1件。');
     expect(await say('/记录 培训/座谈 召开重点企业座谈会 2023/6/1')).toContain('培训座谈「召开重点企业座谈会」（2023年6月1日）');
-    expect(await say('/记录 合同 审查厂房租赁合同 2023年7月8日')).toContain('2023年合同审查累计2项');
+    expect(await say('/记录 合同 审查厂房租赁合同 2023年7月8日')).toContain('2023年合同审查累计2件');
     const rows = await t.bot.db.workRecord.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.kind, r.date, r.recordedBy])).toEqual([
       ['contract_review', '2023-05-06', STAFF],
@@ -44,7 +44,7 @@ describe('/记录 through the real webhook', () => {
 
   it('explains the usage for an unknown kind, missing content or a future date, and stores nothing', async () => {
     t = await startTestBot();
-    expect(await say('/记录')).toContain('用法：/记录 <类型> <内容> [日期]');
+    expect(await say('/记录')).toContain('用法：/记录 <类型> <内容> [数量] [日期]');
     expect(await say('/记录 宣传 普法宣传')).toContain('未识别的记录类型「宣传」');
     expect(await say('/记录 督查 2024-02-01')).toContain('请填写记录内容');
     expect(await say('/记录 督查 项目督查 2999-03-02')).toContain('晚于今天');

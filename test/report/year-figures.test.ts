@@ -13,7 +13,7 @@ describe('year figures (pure)', () => {
         tally({ category: 'staffing', enterprise: '己', cases: 1, firstReceived: '2031-01-01' }),
       ],
     });
-    expect(f.categories).toEqual([{ category: 'staffing', label: '用人需求', count: 8, examples: ['丁', '戊'] }]);
+    expect(f.categories).toEqual([{ category: 'staffing', label: '用人需求', count: 8, resolved: 8, examples: ['丁', '戊'] }]);
   });
 
   it('leaves out categories without cases and keeps the order of the reference', () => {
@@ -44,6 +44,9 @@ describe('year figures (pure)', () => {
   it('finds categories whose average handling time grew since the year before', () => {
     const f = figures({ avgDays: new Map([['tax_policy', 6.5], ['infrastructure', 3]]), previousAvgDays: new Map([['tax_policy', 4.2], ['infrastructure', 3.5]]) });
     expect(f.slowerCategories).toEqual([{ category: 'tax_policy', label: '增值税和企业所得税扶持政策兑现', previousAvgDays: 4.2, avgDays: 6.5 }]);
+    // 8.8 → 9 working days (0.2 days) and 10 → 11.5 (+15 %) are not material: at least 20 % and 2 working days.
+    const small = figures({ avgDays: new Map([['tax_policy', 9], ['infrastructure', 11.5]]), previousAvgDays: new Map([['tax_policy', 8.8], ['infrastructure', 10]]) });
+    expect(small.slowerCategories).toEqual([]);
   });
 
   it('flags low attendance from the average per-session rate (the one /学法统计 shows)', () => {
