@@ -101,6 +101,30 @@ describe('the draft renderer', () => {
     expect(text).not.toContain('共为企业解决问题');
   });
 
+  it('compares with the year before where the office puts {{上年对比}}, and says nothing of it without data', () => {
+    const edited = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8').replace('共为企业解决问题{{诉求总数}}件。', '共为企业解决问题{{诉求总数}}件{{上年对比}}。'));
+    const withPrevious = draftText(renderDraft(figures({ previous: { total: 150, resolved: 120 } }), edited, ORG));
+    expect(withPrevious).toContain('共为企业解决问题202件，较上年增加52件，办结率较上年提高20个百分点。');
+    const without = draftText(renderDraft(figures(), edited, ORG));
+    expect(without).toContain('共为企业解决问题202件。');
+    expect(without).not.toContain('较上年');
+    // The shipped template leaves it out, so a draft reads as the office's own summaries do.
+    expect(draftText(renderDraft(figures({ previous: { total: 150, resolved: 120 } }), template, ORG))).not.toContain('较上年');
+  });
+
+  it('keeps a claim without its record but flags it, and refuses a claim the bot cannot check or one left open', () => {
+    const d = renderDraft(busy, template, ORG);
+    expect(d.checks).toEqual([]);
+    const none = renderDraft(figures(), template, ORG);
+    expect(none.checks.map((c) => c.note)).toContain('2031年无督查记录，请核实或删除');
+    expect(draftText(none)).toContain('常态化开展日常督查');
+    const flagged = none.blocks.flatMap((b) => (b.kind === 'para' ? (b.segments ?? []) : [])).filter((s) => s.note?.kind === 'check');
+    expect(flagged.map((s) => s.text)).toContain('常态化开展日常督查');
+    const raw = readFileSync(TEMPLATE_PATH, 'utf8');
+    expect(() => renderDraft(busy, parseTemplate(raw.replace('{{#督查}}', '{{#宣传}}').replace('{{/督查}}', '{{/宣传}}')), ORG)).toThrow(/宣传.*不是可用的依据/);
+    expect(() => renderDraft(busy, parseTemplate(raw.replace('{{/督查}}', '')), ORG)).toThrow(/尚未以「\{\{\/督查\}\}」结束/);
+  });
+
   it('refuses a template that names data the bot does not have', () => {
     const bad = readFileSync(TEMPLATE_PATH, 'utf8').replace('{{学法}}', '{{学法}}{{满意度}}');
     expect(() => renderDraft(figures(), parseTemplate(bad), ORG)).toThrow(/满意度/);

@@ -83,6 +83,7 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
     expect(text).toContain(`${asOf}，我局共受理企业诉求1件，已办结0件，办结率0%。其中受理办公厂房问题1件（已办结0件）。`);
     expect(text).not.toMatch(/共为企业解决问题|本年度企业有限公司|全年|截至目前/);
     expect(text).not.toContain('在规定时限内按流程');
+    expect(text).toContain('今年以来，我局认真按照要求全面推进法治政府建设工作');
   });
 
   it('answers a year that has not begun with the usage, before generating anything', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineMark } from '../../src/domain/report/year-figures.js';
+import { averageWorkingDays, handlingWorkingDays } from '../../src/domain/report/handling-time.js';
 import { percent } from '../../src/domain/report/percent.js';
 import { figures, tally } from './support/figures.js';
 
@@ -61,5 +62,14 @@ describe('year figures (pure)', () => {
     expect(deadlineMark({ ...c, resolvedDate: '2031-01-21' }, '2032-01-01')).toBe('否');
     expect(deadlineMark({ ...c, status: 'in_progress', resolvedDate: null }, '2031-01-20')).toBe('未办结');
     expect(deadlineMark({ ...c, status: 'in_progress', resolvedDate: null }, '2031-01-21')).toBe('未办结（已超期）');
+  });
+
+  it('counts handling time in working days, as the deadlines are counted (the National Day week is not work)', () => {
+    expect(handlingWorkingDays('2025-09-30', '2025-10-09')).toBe(1);
+    expect(handlingWorkingDays('2025-03-03', '2025-03-10')).toBe(5);
+    expect(averageWorkingDays([
+      { category: 'tax_policy', receivedDate: '2025-03-03', resolvedDate: '2025-03-10', cases: 3 },
+      { category: 'tax_policy', receivedDate: '2025-09-30', resolvedDate: '2025-10-09', cases: 1 },
+    ])).toEqual(new Map([['tax_policy', 4]]));
   });
 });

@@ -30,7 +30,7 @@ export interface Draft {
 export type SourceNotes = Partial<Record<DataSentence, string>>;
 
 const BODY_VALUES = ['年份', '单位', '截至', '全年', '年内'];
-const CLAUSE_VALUES = ['示例企业', '等', '件数', '已办结件数', '分类明细', '类别名称', '上年平均天数', '本年平均天数', '用时增加明细', '依据名称', '月日', '数据日期'];
+const CLAUSE_VALUES = ['示例企业', '等', '件数', '已办结件数', '分类明细', '类别名称', '上年平均天数', '本年平均天数', '用时增加明细', '依据名称', '月日', '数据日期', '增减', '增减件数', '升降', '百分点'];
 const TOKEN = /\{\{\s*([#/]?)([^{}]+?)\s*\}\}/g;
 
 /** Names the template must use correctly; throws a TemplateError naming the first problem. */
