@@ -3,19 +3,15 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayIn } from '../../src/domain/dates/days.js';
 import { chineseDay } from '../../src/domain/report/day-text.js';
-import { messageEvent } from '../support/lark-payloads.js';
-import { LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
-import { documentXml, draftFromPosts, sentTexts, uploadedFiles, zipEntry } from './support/draft-output.js';
+import { LEADER, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { say as sayTo } from './support/say.js';
+import { documentXml, draftFromPosts, uploadedFiles, zipEntry } from './support/draft-output.js';
 import { seedCases, seedStudy } from './support/seed.js';
 
 let t: TestBot;
 afterEach(async () => t?.destroy());
 
-const say = async (text: string, from = STAFF) => {
-  const before = t.fake.messages.length;
-  await t.post(messageEvent({ text, from }));
-  return waitFor(() => sentTexts(t.fake)[before], 5000, `the answer to ${text}`);
-};
+const say = (text: string, from?: string) => sayTo(t, text, from);
 
 /** The comments of a .docx as their plain text, in order. */
 const commentsOf = (docx: Buffer) => [...zipEntry(docx, 'word/comments.xml').matchAll(/<w:comment [\s\S]*?<\/w:comment>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));

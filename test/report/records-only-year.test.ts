@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageEvent } from '../support/lark-payloads.js';
-import { LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
-import { documentXml, draftFromPosts, sentTexts, uploadedFiles, zipEntry } from './support/draft-output.js';
+import { LEADER, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { say as sayTo } from './support/say.js';
+import { documentXml, draftFromPosts, uploadedFiles, zipEntry } from './support/draft-output.js';
 
 let t: TestBot;
 afterEach(async () => t?.destroy());
 
-const say = async (text: string, from = STAFF) => {
-  const before = t.fake.messages.length;
-  await t.post(messageEvent({ text, from }));
-  return waitFor(() => sentTexts(t.fake)[before], 5000, `the answer to ${text}`);
-};
+const say = (text: string, from?: string) => sayTo(t, text, from);
 
 describe('/总结 of a year with /记录 entries but no enterprise request', () => {
   it('drafts the year from its records, says no request was recorded and asks to verify that', async () => {
