@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { draftPosts } from '../../src/presentation/report/draft-messages.js';
 import { checkTemplate, draftText, renderDraft } from '../../src/presentation/report/render-draft.js';
 import { loadTemplate, parseTemplate, TEMPLATE_PATH } from '../../src/presentation/report/template.js';
+import { sourceNotes } from '../../src/presentation/report/draft-sources.js';
 import { figuresDay } from '../../src/presentation/report/time-words.js';
 import { figures, numbersOf, tally } from './support/figures.js';
 
@@ -123,6 +124,14 @@ describe('the draft renderer', () => {
     const raw = readFileSync(TEMPLATE_PATH, 'utf8');
     expect(() => renderDraft(busy, parseTemplate(raw.replace('{{#督查}}', '{{#宣传}}').replace('{{/督查}}', '{{/宣传}}')), ORG)).toThrow(/宣传.*不是可用的依据/);
     expect(() => renderDraft(busy, parseTemplate(raw.replace('{{/督查}}', '')), ORG)).toThrow(/尚未以「\{\{\/督查\}\}」结束/);
+  });
+
+  it('gives every run of text that prints a figure a note naming its source', () => {
+    const d = renderDraft(busy, template, ORG, sourceNotes(busy, { ledger: [], returned: [], records: [] }));
+    const segments = d.blocks.flatMap((b) => (b.kind === 'para' ? (b.segments ?? []) : []));
+    const withFigures = segments.filter((s) => /\d/.test(s.text.replace(/\d{4}年/g, '')));
+    expect(withFigures.length).toBeGreaterThan(10);
+    for (const s of withFigures) expect(s.note?.text, s.text).toMatch(/^来源：/);
   });
 
   it('refuses a template that names data the bot does not have', () => {
