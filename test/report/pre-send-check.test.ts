@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { uncheckedMessage } from '../../src/handlers/commands/summary.js';
 import { draftDocx } from '../../src/presentation/report/draft-docx.js';
 import { renderDraft } from '../../src/presentation/report/render-draft.js';
-import { loadTemplate } from '../../src/presentation/report/template.js';
+import { loadDraftTemplate } from '../../src/presentation/report/template.js';
 import { verifyDraft } from '../../src/presentation/report/verify-draft.js';
 import type { LedgerEntry } from '../../src/domain/report/year-figures.js';
 import { messageEvent } from '../support/lark-payloads.js';
@@ -23,7 +23,7 @@ const rowsOf = (n: number, o: Partial<LedgerEntry> = {}): LedgerEntry[] =>
 
 describe('the check before sending (pure)', () => {
   const f = figures({ tallies: [tally({ category: 'tax_policy', enterprise: '甲科技有限公司', cases: 7 })] });
-  const draft = renderDraft(f, loadTemplate(), '投资促进局');
+  const draft = renderDraft(f, loadDraftTemplate(), '投资促进局');
 
   it('passes a draft whose figures, appendix rows, post and .docx agree', async () => {
     expect(verifyDraft({ figures: f, rows: rowsOf(7), returned: [], draft, docx: await draftDocx(draft, rowsOf(7)) })).toEqual([]);
@@ -36,7 +36,7 @@ describe('the check before sending (pure)', () => {
   });
 
   it('finds a .docx that says another number than the post', async () => {
-    const other = renderDraft(figures({ tallies: [tally({ category: 'tax_policy', enterprise: '甲科技有限公司', cases: 8 })] }), loadTemplate(), '投资促进局');
+    const other = renderDraft(figures({ tallies: [tally({ category: 'tax_policy', enterprise: '甲科技有限公司', cases: 8 })] }), loadDraftTemplate(), '投资促进局');
     const out = verifyDraft({ figures: f, rows: rowsOf(7), returned: [], draft, docx: await draftDocx(other, rowsOf(7)) });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ expected: '7', actual: '8' });

@@ -4,14 +4,14 @@ import { AppError } from '../../errors.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
 import { sourceNotes } from '../../presentation/report/draft-sources.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
-import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
+import { loadDraftTemplate, TemplateError } from '../../presentation/report/template.js';
 import { verifyDraft } from '../../presentation/report/verify-draft.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
 import { loadReturnedCases, loadYearLedger } from '../../store/report/load-year-ledger.js';
 import { loadWorkRecords } from '../../store/report/work-records.js';
-import { text } from '../../transport/messages.js';
+import { text } from '../../bot/message.js';
 import { todayOf } from '../today.js';
-import type { CommandHandler } from '../types.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 export const emptyYearMessage = (year: number) =>
   `台账中没有${year}年的企业诉求、会前学法或工作记录，未生成${year}年总结：总结的内容均来自这些记录，无记录时不作编写。请先登记诉求、学法或工作记录，或由管理员导入该年台账后再试。`;
@@ -46,7 +46,7 @@ export const summaryCommand: CommandHandler = {
     const returned = await loadReturnedCases(ctx.db, year);
     let draft;
     try {
-      draft = renderDraft(figures, loadTemplate(), ctx.config.BOT_ORG_NAME, sourceNotes(figures, { ledger: rows, returned, records }));
+      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME, sourceNotes(figures, { ledger: rows, returned, records }));
     } catch (e) {
       if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请联系管理员修改年度总结模板后重试。`, { cause: e });
       throw e;
