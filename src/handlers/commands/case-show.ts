@@ -1,9 +1,8 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
-import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import { card, text } from '../../bot/message.js';
 import type { CommandHandler } from '../../bot/registry.js';
-import { todayOf } from '../today.js';
+import { caseCardFor } from '../case-card-for.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */
 export const caseShowCommand: CommandHandler = {
@@ -22,6 +21,6 @@ export const caseShowCommand: CommandHandler = {
       await ctx.reply(text(`未找到编号为 ${code} 的诉求，请核对编号。`));
       return;
     }
-    await ctx.reply(card(caseCard(c, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE })));
+    await ctx.reply(card(await caseCardFor(ctx, c)));
   },
 };
