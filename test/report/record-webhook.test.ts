@@ -16,6 +16,14 @@ const say = async (text: string, o: { from?: string; messageId?: string; eventId
 };
 
 describe('/记录 through the real webhook', () => {
+  it('echoes the content as plain text: a mention of everyone or a link typed into /记录 does not become one in the reply', async () => {
+    t = await startTestBot();
+    const answer = await say('/记录 督查 <at user_id="all"></at>检查[通知](https://example.com) 2023-05-06');
+    expect(answer).not.toContain('<at user_id="all">');
+    expect(answer).not.toContain('](https://');
+    expect(answer.replace(/\u200b/g, '')).toContain('<at user_id="all"></at>检查[通知](https://example.com)');
+  });
+
   it('stores a record with its date and says how many of that kind the year has', async () => {
     t = await startTestBot();
     expect(await say('/记录 合同审查 审查某项目投资协议 2023-05-06')).toBe('已记录：合同审查「审查某项目投资协议」（2023年5月6日）。2023年合同审查累计1件。');

@@ -3,6 +3,7 @@ import { parseRecordArgs } from '../../domain/report/parse-record-args.js';
 import { recordKindLabel, recordUnits } from '../../domain/report/record-kinds.js';
 import { createWorkRecord, workRecordTotal } from '../../store/report/work-records.js';
 import { text } from '../../bot/message.js';
+import { escapeTextMessage } from '../../presentation/messages/escape-text-message.js';
 import { todayOf } from '../today.js';
 import type { CommandHandler } from '../../bot/registry.js';
 
@@ -25,6 +26,6 @@ export const recordCommand: CommandHandler = {
     const total = await workRecordTotal(ctx.db, saved.kind, year);
     const head = saved.created ? '已记录' : '该条记录此前已登记';
     const quantity = saved.quantity !== null ? `${saved.quantity}${saved.unit ?? ''}` : '';
-    await ctx.reply(text(`${head}：${label}「${saved.content}」${quantity}（${chineseDay(saved.date)}）。${year}年${label}累计${total}${recordUnits(saved.kind)[0]}。`));
+    await ctx.reply(text(`${head}：${label}「${escapeTextMessage(saved.content)}」${quantity}（${chineseDay(saved.date)}）。${year}年${label}累计${total}${recordUnits(saved.kind)[0]}。`));
   },
 };
