@@ -9,6 +9,7 @@ import { Dispatcher } from './transport/lark-dispatcher.js';
 import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
 import { registry as defaultRegistry, type Registry } from './handlers/registry.js';
 import { apologize, routeCardAction, routeMessage } from './handlers/router.js';
+import { routeEvent } from './handlers/event-router.js';
 import type { Services } from './handlers/context.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { scheduledJobs, type JobHooks } from './scheduling/jobs.js';
@@ -80,7 +81,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       async handleEvent({ eventId, type, payload }) {
         const event = (payload.event ?? {}) as Record<string, unknown>;
         if (type === 'im.message.receive_v1') await routeMessage(services, reg, eventId, event);
-        else o.log.debug({ eventId, type }, 'event type without a handler');
+        else if (!(await routeEvent(services, reg, eventId, type, event))) o.log.debug({ eventId, type }, 'event type without a handler');
       },
       handleGiveUp: ({ eventId, type, payload }) =>
         type === 'im.message.receive_v1' ? apologize(services, eventId, (payload.event ?? {}) as Record<string, unknown>) : Promise.resolve(),

@@ -21,6 +21,11 @@ import { studyExportAction } from './actions/study-export.js';
 import { weeklyReportCommand } from './commands/weekly-report.js';
 import { setReportChatCommand } from './commands/set-report-chat.js';
 import { remindersToggleCommand } from './commands/reminders-toggle.js';
+import { helpRunAction } from './actions/help-run.js';
+import type { EventHandler } from './event-handler.js';
+import { botMenuEvent } from './events/bot-menu.js';
+import { botAddedEvent, botRemovedEvent } from './events/bot-added.js';
+import { p2pEnteredEvent } from './events/p2p-entered.js';
 
 /** Every command, one line each: adding a command is one file and one line here. */
 export const commands: CommandHandler[] = [
@@ -50,7 +55,11 @@ export const actions: ActionHandler[] = [
   studyCloseAction,
   studyMakeupAction,
   studyExportAction,
+  helpRunAction,
 ];
+
+/** Other event types, by `header.event_type`; the long connection subscribes to these too. */
+export const events: EventHandler[] = [botMenuEvent, botAddedEvent, botRemovedEvent, p2pEnteredEvent];
 
 /** What plain text in a direct chat means: `/上报 <text>`. */
 export const textHandler: TextHandler | undefined = reportTextHandler;
@@ -59,9 +68,15 @@ export interface Registry {
   commands: CommandHandler[];
   actions: ActionHandler[];
   textHandler?: TextHandler | undefined;
+  events?: EventHandler[];
 }
 
-export const registry: Registry = { commands, actions, textHandler };
+export const registry: Registry = { commands, actions, textHandler, events };
+
+/** Every event type the bot handles: what the long connection registers and the console subscribes to. */
+export function eventTypes(reg: Registry): string[] {
+  return ['im.message.receive_v1', 'card.action.trigger', ...(reg.events ?? []).map((e) => e.type)];
+}
 
 export function findCommand(reg: Registry, name: string): CommandHandler | undefined {
   const n = name.toLowerCase();

@@ -1,7 +1,19 @@
-import { text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { yearIn } from '../../domain/dates/days.js';
+import { helpCard, helpText, type HelpEntry } from '../../presentation/cards/help-card.js';
+import { card } from '../../transport/messages.js';
+import type { CommandHandler, HandlerContext } from '../types.js';
 
-/** Lists every registered command with its one line. Imports the registry lazily to avoid a cycle. */
+/** Commands reserved for admins and leaders (their handlers refuse everyone else). */
+const ADMINS_AND_LEADERS = new Set(['report.summary']);
+
+/** The /帮助 answer for the asker: the card, with the same list as text where a card cannot be shown. */
+export function helpMessage(commands: CommandHandler[], ctx: HandlerContext) {
+  const entries: HelpEntry[] = commands.map((c) => ({ id: c.id, usage: c.usage, summary: c.summary, adminOnly: c.adminOnly, leadersToo: ADMINS_AND_LEADERS.has(c.id) }));
+  const who = { isAdmin: ctx.user.isAdmin, isLeader: ctx.user.isLeader, year: yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE) };
+  return card(helpCard(entries, who), helpText(entries, who));
+}
+
+/** /帮助: the commands the asker may use, grouped, with buttons. Imports the registry lazily to avoid a cycle. */
 export const helpCommand: CommandHandler = {
   id: 'help',
   names: ['帮助', 'help'],
@@ -9,10 +21,6 @@ export const helpCommand: CommandHandler = {
   summary: '查看全部指令及用法',
   async run(ctx) {
     const { registry } = await import('../registry.js');
-    const visible = registry.commands.filter((c) => !c.adminOnly || ctx.user.isAdmin);
-    const lines = visible.map((c) => `${c.usage}　${c.summary}${c.adminOnly ? '（仅管理员）' : ''}`);
-    const p2pHint = registry.textHandler ? '\n在与我的单聊中直接描述企业诉求，即可生成上报卡片。' : '';
-    const groupHint = '\n在群聊中使用时，请先 @法治助手 再输入指令。';
-    await ctx.reply(text(`法治助手可用指令：\n${lines.join('\n')}${p2pHint}${groupHint}`));
+    await ctx.reply(helpMessage(registry.commands, ctx));
   },
 };

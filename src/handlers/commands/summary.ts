@@ -39,7 +39,8 @@ export const summaryCommand: CommandHandler = {
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
     const rows = loadYearLedger(ctx.db, year, today);
-    const file = { replyTo: ctx.messageId };
+    // From the bot menu there is no message to reply to: the files go to the asker's direct chat.
+    const file = ctx.messageId ? { replyTo: ctx.messageId } : { openId: ctx.user.openId };
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
     const { draftDocx } = await import('../../presentation/report/draft-docx.js');
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });

@@ -1,7 +1,7 @@
 import type { JobContext } from '../../scheduling/job.js';
 import { reportChat } from '../../store/report-chat.js';
 import { text } from '../../transport/messages.js';
-import { chartPictureFor, composeWeeklyProgress } from '../progress/weekly-progress-post.js';
+import { composeWeeklyProgress } from '../progress/weekly-progress-post.js';
 
 export const NO_REPORT_CHAT = '【周报未发送】尚未设置接收每周工作进展的群聊。请在目标群内 @法治助手 发送 /设置周报群（仅管理员），或配置 BOT_REPORT_CHAT_ID。';
 
@@ -15,7 +15,5 @@ export async function postWeeklyProgress(ctx: JobContext): Promise<string> {
   }
   const { progress, message } = await composeWeeklyProgress(ctx, { at: ctx.scheduledAt, now: ctx.clock.now() });
   await ctx.send({ chatId: chat.chatId }, message, 'post');
-  const picture = await chartPictureFor(ctx.config, progress);
-  if (picture) await ctx.sendFile({ chatId: chat.chatId }, picture, 'chart');
   return `已发送至 ${chat.chatId}（新受理${progress.newTotal}件，超期${progress.overdue.length}件）`;
 }

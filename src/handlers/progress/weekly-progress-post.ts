@@ -7,7 +7,6 @@ import type { Db } from '../../store/database.js';
 import { loadProgressRows } from '../../store/progress.js';
 import { resolveNames } from '../../store/users.js';
 import { card, type OutMessage } from '../../transport/messages.js';
-import type { FileType } from '../../transport/lark-api.js';
 import type { Directory } from '../types.js';
 
 /** Weeks shown in the chart of cases per category and week. */
@@ -29,15 +28,4 @@ export async function composeWeeklyProgress(
   const names = await resolveNames(d.db, d.directory, progress.overdue.map((c) => c.ownerId), { now: o.now });
   const message = card(weeklyProgressCard(progress, { org: d.config.BOT_ORG_NAME, asOf: minuteIn(o.now, tz), names }));
   return { progress, message };
-}
-
-/**
- * In local mode the web chat cannot draw Lark's chart element, so the same chart follows
- * as a PNG rendered on the server. Undefined in Lark mode or when there is nothing to draw.
- */
-export async function chartPictureFor(config: Config, p: WeeklyProgress): Promise<{ fileName: string; fileType: FileType; data: Buffer } | undefined> {
-  if (config.mode !== 'local' || !p.chart.series.length) return undefined;
-  // ECharts and resvg are loaded on first use (local mode only).
-  const { renderCasesChartPng } = await import('../../presentation/charts/render-png.js');
-  return { fileName: `周报图表-${p.week.from}.png`, fileType: 'stream', data: renderCasesChartPng(p.chart) };
 }
