@@ -2,9 +2,11 @@
 // Messages come by long polling /local/api/messages; sends and card actions are POSTs.
 import { renderCard, textOf } from './card.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
+import { addBotToGroup, enteredDirectChat, renderBotMenu, tapMenu } from './native.js';
+import { createSender } from './sender.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { people: [], chats: [], commands: [], bot: null, me: '', chatId: '', rev: 0, poll: null, rendered: new Map() };
+const state = { people: [], chats: [], commands: [], menu: [], bot: null, me: '', chatId: '', rev: 0, poll: null, rendered: new Map() };
 
 const nameOf = (id) => (id === state.bot?.openId ? state.bot.name : (state.people.find((p) => p.openId === id)?.name ?? id));
 const chatsOf = (me) => state.chats.filter((c) => c.members.includes(me));
@@ -38,6 +40,8 @@ function fillPickers() {
   $('chat').innerHTML = chatsOf(state.me).map((c) => `<option value="${c.chatId}">${escapeHtml(c.chatType === 'p2p' ? '与法治助手单聊' : `群：${c.name}`)}</option>`).join('');
   $('chat').value = state.chatId;
   $('mention-wrap').hidden = chat()?.chatType !== 'group';
+  $('add-bot').hidden = chat()?.chatType !== 'group';
+  renderBotMenu($('bot-menu'), state.menu, { visible: chat()?.chatType === 'p2p', onTap: (key) => tapMenu(api, state.me, key).catch((e) => toast('error', e.message)) });
   const me = state.people.find((p) => p.openId === state.me);
   $('chips').innerHTML = state.commands
     .filter((c) => !c.adminOnly || me?.isAdmin)
@@ -75,12 +79,20 @@ function bodyOf(m) {
   else if (m.msgType === 'file') {
     const f = m.file;
     body.innerHTML = f
-      ? `<a class="file" href="${f.url}" download="${escapeHtml(f.fileName)}"><span class="file-icon">📄</span><span><span class="file-name">${escapeHtml(f.fileName)}</span><small>${(f.size / 1024).toFixed(1)} KB · 点击下载</small></span></a>`
+      ? `<a class="file" href="${f.url}" download="${escapeHtml(f.fileName)}"><span class="file-icon file-${fileKind(f.fileName)}">${fileKind(f.fileName).toUpperCase()}</span><span><span class="file-name">${escapeHtml(f.fileName)}</span><small>${(f.size / 1024).toFixed(1)} KB · 点击下载</small></span></a>`
       : '[文件已失效]';
+  } else if (m.msgType === 'image') {
+    body.innerHTML = m.image ? `<img class="picture" src="${m.image.url}" alt="图片">` : '[图片已失效]';
   } else if (m.msgType === 'interactive') {
     body.append(renderCard(m.content, { nameOf, people: () => state.people, act: (a) => act(m.messageId, a) }));
   } else body.textContent = `[${m.msgType}]`;
   return body;
+}
+
+/** The badge Lark shows for a file: by its extension. */
+function fileKind(name) {
+  const ext = name.split('.').pop().toLowerCase();
+  return { docx: 'doc', doc: 'doc', xlsx: 'xls', xls: 'xls', pdf: 'pdf', png: 'img', jpg: 'img' }[ext] ?? 'file';
 }
 
 function render(m) {
@@ -149,21 +161,25 @@ function openChat() {
   location.replace(`#as=${state.me}&chat=${state.chatId}`);
   fillPickers();
   void pollLoop(state.chatId, state.poll.signal);
+  if (chat()?.chatType === 'p2p') enteredDirectChat(api, state.me).catch(() => {});
 }
 
-async function send(text) {
-  const t = text.trim();
-  if (!t) return;
-  try {
-    await api('/local/api/messages', { chatId: state.chatId, from: state.me, text: t, mention: $('mention').checked });
-    $('input').value = '';
-  } catch (e) {
-    toast('error', e.message);
-  }
+const send = createSender({
+  input: document.getElementById('input'),
+  post: (text) => api('/local/api/messages', { chatId: state.chatId, from: state.me, text, mention: $('mention').checked }),
+  onFailed: (e) => toast('error', `发送失败：${e.message}。内容已保留在输入框，请重新发送`),
+});
+
+/** Takes what is typed: the input is free again at once, for the next message. */
+function sendTyped() {
+  const text = $('input').value;
+  $('input').value = '';
+  void send(text);
 }
 
 async function start() {
   Object.assign(state, await api('/local/api/state'));
+  state.menu = (await api('/local/api/menu')).items;
   const hash = new URLSearchParams(location.hash.slice(1));
   const known = (id) => state.people.some((p) => p.openId === id);
   state.me = [hash.get('as'), localStorage.getItem('fazhi.me')].find(known) ?? state.people[0].openId;
@@ -181,14 +197,20 @@ async function start() {
   });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
-    void send($('input').value);
+    sendTyped();
   });
   $('input').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
-      void send($('input').value);
+      sendTyped();
     }
   });
+  $('add-bot').addEventListener('click', () =>
+    addBotToGroup(api, state.me, state.chatId).then(
+      () => toast('success', '已将法治助手添加到本群'),
+      (e) => toast('error', e.message),
+    ),
+  );
   $('chips').addEventListener('click', (e) => {
     const b = e.target.closest('.chip');
     if (!b) return;
