@@ -102,7 +102,7 @@ describe.skipIf(!haveChromium)('local mode plays the bot menu, the welcome and t
     const page = await open({ as: 'ou_local_staff_wang' });
     const img = page.locator('.msg.from-bot img.picture');
     await img.waitFor();
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(2);
+    expect(await img.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).naturalWidth)).toBe(2);
     await page.context().close();
   });
 });
