@@ -46,7 +46,10 @@ export function drawChart(e) {
   const stacked = !!spec.stack;
   const max = Math.max(0, ...xs.map((x) => (stacked ? series.reduce((n, s) => n + val(x, s), 0) : Math.max(...series.map((s) => val(x, s))))));
   const { top, step } = niceScale(max);
-  const legendRows = sf && spec.legends?.visible !== false ? Math.ceil(series.length / 3) : 0;
+  // As many legend columns as the longest label allows (12 px a character), at most three.
+  const longest = Math.max(1, ...series.map((s) => s.length));
+  const legendCols = Math.max(1, Math.min(3, Math.floor((W - PAD.left - PAD.right) / (longest * 12 + 30))));
+  const legendRows = sf && spec.legends?.visible !== false ? Math.ceil(series.length / legendCols) : 0;
   const plotH = H - PAD.top - PAD.bottom - legendRows * 20;
   const plotW = W - PAD.left - PAD.right;
   const y = (v) => PAD.top + plotH - (v / top) * plotH;
@@ -73,8 +76,8 @@ export function drawChart(e) {
   });
   series.forEach((s, i) => {
     if (!legendRows) return;
-    const lx = PAD.left + (i % 3) * (plotW / 3);
-    const ly = H - legendRows * 20 + Math.floor(i / 3) * 20;
+    const lx = PAD.left + (i % legendCols) * (plotW / legendCols);
+    const ly = H - legendRows * 20 + Math.floor(i / legendCols) * 20;
     parts.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" rx="2" fill="${color.get(s)}"/>`, `<text x="${lx + 14}" y="${ly}" class="legend">${escapeHtml(s)}</text>`);
   });
   const title = textOf(spec.title);
