@@ -28,7 +28,7 @@ export function botAddedPayload(o: { chatId: string; chatName: string; operatorO
       external: false,
       operator_tenant_key: 'local_tenant',
       name: o.chatName,
-      i18n_names: { zh_cn: o.chatName },
+      i18n_names: { zh_cn: o.chatName, en_us: o.chatName, ja_jp: o.chatName },
     },
   };
 }
