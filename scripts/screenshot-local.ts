@@ -12,7 +12,8 @@ import pino from 'pino';
 import { chromium, type Page } from 'playwright-core';
 import { createBot } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { findCommand, registry } from '../src/handlers/registry.js';
+import { findCommand } from '../src/bot/registry.js';
+import { registry } from '../src/handlers/registry.js';
 import { fillDemoYear } from '../src/local/demo-store.js';
 import { createLocalMode } from '../src/local/local-mode.js';
 

@@ -5,7 +5,7 @@ import { createBot } from './app.js';
 import { createLarkClient } from './transport/lark-client.js';
 import { createLocalMode } from './local/local-mode.js';
 import { WsReceiver } from './transport/ws-receiver.js';
-import { eventTypes, registry } from './handlers/registry.js';
+import { eventTypesOf } from './bot/registry.js';
 
 /** Wiring only: config → store → services → transport → listen. */
 async function main(): Promise<void> {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       domain: config.LARK_DOMAIN,
       encryptKey: config.LARK_ENCRYPT_KEY,
       dispatcher: bot.dispatcher,
-      eventTypes: eventTypes(registry),
+      eventTypes: eventTypesOf(bot.registry),
       log,
     });
   }

@@ -1,5 +1,8 @@
-import type { Target } from '../transport/messages.js';
-import type { ChatRef, CommandHandler, HandlerContext } from './types.js';
+import type { EventHandler, HandlerContext } from '../bot/context.js';
+import { createContext } from '../bot/create-context.js';
+import { text, type Target } from '../bot/message.js';
+import type { ChatRef } from '../bot/people.js';
+import { isAppError, userMessage } from '../errors.js';
 
 /** Who acted and where the answer goes, as read from one event's body. */
 export interface EventOrigin {
@@ -8,20 +11,30 @@ export interface EventOrigin {
   replyTarget: Target;
 }
 
-export interface EventContext extends HandlerContext {
-  /** The event body (`payload.event`). */
-  event: Record<string, unknown>;
-  /** The commands, for handlers that run one (the bot menu). */
-  commands: CommandHandler[];
+/** An event about a person or a chat (bot menu, bot added, chat entered), handled with a context like a command. */
+export interface ChatEventSpec {
+  type: string;
+  /** Undefined when the body lacks what the handler needs (then the event is ignored). */
+  origin(event: Record<string, unknown>): EventOrigin | undefined;
+  run(ctx: HandlerContext & { event: Record<string, unknown> }): Promise<void>;
 }
 
-/** A handler of one Lark event type other than messages and card callbacks. */
-export interface EventHandler {
-  /** `header.event_type`, e.g. application.bot.menu_v6; also what the long connection subscribes to. */
-  type: string;
-  /** Undefined when the body lacks what the handler needs (then it is ignored). */
-  origin(event: Record<string, unknown>): EventOrigin | undefined;
-  run(ctx: EventContext): Promise<void>;
+/** The registry's EventHandler for a spec: a context from the origin; a refusal (AppError) is said to the person. */
+export function chatEvent(spec: ChatEventSpec): EventHandler {
+  return {
+    type: spec.type,
+    async handle({ services, eventId, event }) {
+      const origin = spec.origin(event);
+      if (!origin) return void services.log.warn({ eventId, type: spec.type }, 'event without the fields its handler needs; ignored');
+      const ctx = createContext(services, { eventId, ...origin });
+      try {
+        await spec.run({ ...ctx, event });
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        await ctx.reply(text(userMessage(e)));
+      }
+    },
+  };
 }
 
 type Obj = Record<string, unknown>;

@@ -1,4 +1,7 @@
-import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
+import type { ActionHandler, CommandHandler, EventHandler, Registry, TextHandler } from '../bot/registry.js';
+import { messageReceiveEvent } from './events/message-receive.js';
+import { cardActionEvent } from './events/card-action.js';
+import { scheduledJobs } from './jobs/scheduled-jobs.js';
 import { helpCommand } from './commands/help.js';
 import { recordCommand } from './commands/record.js';
 import { summaryCommand } from './commands/summary.js';
@@ -22,12 +25,20 @@ import { weeklyReportCommand } from './commands/weekly-report.js';
 import { setReportChatCommand } from './commands/set-report-chat.js';
 import { remindersToggleCommand } from './commands/reminders-toggle.js';
 import { helpRunAction } from './actions/help-run.js';
-import type { EventHandler } from './event-handler.js';
 import { botMenuEvent } from './events/bot-menu.js';
 import { botAddedEvent, botRemovedEvent } from './events/bot-added.js';
 import { p2pEnteredEvent } from './events/p2p-entered.js';
 
-/** Every command, one line each: adding a command is one file and one line here. */
+/**
+ * Everything the bot reacts to, in one place: adding an event type, a command, a card action
+ * or a job is one file and one line here. Receivers (webhook, long connection, local chat)
+ * and the scheduler read this table; nothing else lists handlers.
+ */
+
+/** Lark event types, by `header.event_type`: the long connection subscribes to exactly these. */
+export const events: EventHandler[] = [messageReceiveEvent, cardActionEvent, botMenuEvent, botAddedEvent, botRemovedEvent, p2pEnteredEvent];
+
+/** Commands, by the name typed after the slash. */
 export const commands: CommandHandler[] = [
   helpCommand,
   reportCommand,
@@ -58,31 +69,7 @@ export const actions: ActionHandler[] = [
   helpRunAction,
 ];
 
-/** Other event types, by `header.event_type`; the long connection subscribes to these too. */
-export const events: EventHandler[] = [botMenuEvent, botAddedEvent, botRemovedEvent, p2pEnteredEvent];
-
 /** What plain text in a direct chat means: `/上报 <text>`. */
 export const textHandler: TextHandler | undefined = reportTextHandler;
 
-export interface Registry {
-  commands: CommandHandler[];
-  actions: ActionHandler[];
-  textHandler?: TextHandler | undefined;
-  events?: EventHandler[];
-}
-
-export const registry: Registry = { commands, actions, textHandler, events };
-
-/** Every event type the bot handles: what the long connection registers and the console subscribes to. */
-export function eventTypes(reg: Registry): string[] {
-  return ['im.message.receive_v1', 'card.action.trigger', ...(reg.events ?? []).map((e) => e.type)];
-}
-
-export function findCommand(reg: Registry, name: string): CommandHandler | undefined {
-  const n = name.toLowerCase();
-  return reg.commands.find((c) => c.names.some((x) => x.toLowerCase() === n));
-}
-
-export function findAction(reg: Registry, id: string): ActionHandler | undefined {
-  return reg.actions.find((a) => a.id === id);
-}
+export const registry: Registry = { events, commands, actions, textHandler, jobs: (config) => scheduledJobs(config) };

@@ -3,7 +3,6 @@ import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import type { Bot } from '../app.js';
 import type { Config } from '../config.js';
-import { registry as defaultRegistry, type Registry } from '../handlers/registry.js';
 import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
@@ -25,23 +24,24 @@ export interface LocalMode {
  * instead of Lark. Only the transport differs: the page's messages and clicks become
  * schema 2.0 events through the same dispatcher; what the bot sends goes through the outbox.
  */
-export function createLocalMode(o: { log: Logger; registry?: Registry; people?: DemoPerson[] }): LocalMode {
-  const people = o.people ?? DEMO_PEOPLE;
+export function createLocalMode(options: { log: Logger; people?: DemoPerson[] }): LocalMode {
+  const { log } = options;
+  const people = options.people ?? DEMO_PEOPLE;
   const api = new LocalLarkApi({ people });
   return {
     api,
     configure(config) {
       const c = withDemoRoles(config, people);
-      o.log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
+      log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
       return c;
     },
     close: () => api.close(),
     mount(app, bot) {
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
-      mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log: o.log, registry: o.registry ?? defaultRegistry });
+      mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log, registry: bot.registry });
       mountLocalNativeRoutes(app, { api, dispatcher: bot.dispatcher, clock: bot.clock });
-      o.log.debug('local chat mounted');
+      log.debug('local chat mounted');
     },
   };
 }

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventTypes, registry } from '../../src/handlers/registry.js';
+import { eventTypesOf } from '../../src/bot/registry.js';
+import { registry } from '../../src/handlers/registry.js';
 import { WsReceiver } from '../../src/transport/ws-receiver.js';
 import { FakeLarkWs } from '../support/fake-lark-ws.js';
 import { FakeOpenApi } from '../support/fake-open-api.js';
@@ -24,7 +25,7 @@ describe('the new event types over the long connection', () => {
       appSecret: t.config.LARK_APP_SECRET!,
       domain: t.config.LARK_DOMAIN,
       dispatcher: t.bot.dispatcher,
-      eventTypes: eventTypes(registry),
+      eventTypes: eventTypesOf(registry),
       log: pino({ level: 'silent' }),
     });
     stops.push(() => fake.stop(), () => lws.stop(), () => t.destroy(), () => receiver.stop());

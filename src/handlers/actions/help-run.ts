@@ -1,5 +1,5 @@
 import { runCommand } from '../run-command.js';
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 
 /**
  * A button on the help, greeting or welcome card (`value.command` = a command id) runs that
@@ -8,10 +8,9 @@ import type { ActionHandler } from '../types.js';
 export const helpRunAction: ActionHandler = {
   id: 'help.run',
   async run(ctx) {
-    const { registry } = await import('../registry.js');
     const id = typeof ctx.action.value.command === 'string' ? ctx.action.value.command : '';
     const year = ctx.action.formValue?.year;
-    await runCommand(registry.commands, id, ctx, { messageId: ctx.messageId, args: typeof year === 'string' ? year : '' });
+    await runCommand(id, ctx, { messageId: ctx.messageId, args: typeof year === 'string' ? year : '' });
     return {};
   },
 };

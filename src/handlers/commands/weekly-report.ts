@@ -1,5 +1,5 @@
 import { composeWeeklyProgress } from '../progress/weekly-progress-post.js';
-import type { CommandHandler } from '../types.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 /** /周报: the weekly progress post at once, in this chat. */
 export const weeklyReportCommand: CommandHandler = {

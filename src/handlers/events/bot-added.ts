@@ -1,15 +1,15 @@
 import { welcomeCard, welcomeText } from '../../presentation/cards/welcome-card.js';
 import { claimGreeting, releaseGreeting } from '../../store/greetings.js';
-import { card } from '../../transport/messages.js';
-import { chatIdOf, operatorOf, type EventHandler } from '../event-handler.js';
+import { card } from '../../bot/message.js';
+import { chatEvent, chatIdOf, operatorOf, type ChatEventSpec } from '../event-handler.js';
 
-const inGroup: EventHandler['origin'] = (event) => {
+const inGroup: ChatEventSpec['origin'] = (event) => {
   const chatId = chatIdOf(event);
   return chatId ? { userOpenId: operatorOf(event), chat: { chatId, chatType: 'group' }, replyTarget: { chatId } } : undefined;
 };
 
 /** `im.chat.member.bot.added_v1`: one welcome card per group, whoever adds the bot and however often Lark delivers it. */
-export const botAddedEvent: EventHandler = {
+export const botAddedEvent = chatEvent({
   type: 'im.chat.member.bot.added_v1',
   origin: inGroup,
   async run(ctx) {
@@ -17,13 +17,13 @@ export const botAddedEvent: EventHandler = {
     if (!first) return ctx.log.info('group already welcomed');
     await ctx.reply(card(welcomeCard(), welcomeText()));
   },
-};
+});
 
 /** `im.chat.member.bot.deleted_v1`: the bot left the group, so adding it again welcomes again. */
-export const botRemovedEvent: EventHandler = {
+export const botRemovedEvent = chatEvent({
   type: 'im.chat.member.bot.deleted_v1',
   origin: inGroup,
   async run(ctx) {
     await releaseGreeting(ctx.db, 'group_welcome', ctx.chat.chatId);
   },
-};
+});

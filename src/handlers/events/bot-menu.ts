@@ -1,5 +1,5 @@
-import { text } from '../../transport/messages.js';
-import { operatorOf, type EventHandler } from '../event-handler.js';
+import { text } from '../../bot/message.js';
+import { chatEvent, operatorOf } from '../event-handler.js';
 import { MENU } from '../menu.js';
 import { runCommand } from '../run-command.js';
 
@@ -9,7 +9,7 @@ const UNKNOWN_KEY = `该菜单项暂不可用。可用菜单：${MENU.map((m) =>
  * `application.bot.menu_v6`: a tap on the bot menu runs the matching command, answered in
  * the operator's direct chat (the event names no chat; the menu exists only there).
  */
-export const botMenuEvent: EventHandler = {
+export const botMenuEvent = chatEvent({
   type: 'application.bot.menu_v6',
   origin(event) {
     const openId = operatorOf(event);
@@ -22,6 +22,6 @@ export const botMenuEvent: EventHandler = {
       ctx.log.warn({ eventKey: key.slice(0, 30) }, 'unknown bot menu key');
       return ctx.reply(text(UNKNOWN_KEY));
     }
-    await runCommand(ctx.commands, item.command, ctx, { messageId: '' });
+    await runCommand(item.command, ctx, { messageId: '' });
   },
-};
+});

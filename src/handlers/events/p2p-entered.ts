@@ -1,13 +1,13 @@
 import { greetingCard, greetingText } from '../../presentation/cards/greeting-card.js';
 import { claimGreeting } from '../../store/greetings.js';
-import { card } from '../../transport/messages.js';
-import { chatIdOf, operatorOf, type EventHandler } from '../event-handler.js';
+import { card } from '../../bot/message.js';
+import { chatEvent, chatIdOf, operatorOf } from '../event-handler.js';
 
 /**
  * `im.chat.access_event.bot_p2p_chat_entered_v1` comes every time someone opens the direct
  * chat with the bot: only the first visit of each person gets the greeting.
  */
-export const p2pEnteredEvent: EventHandler = {
+export const p2pEnteredEvent = chatEvent({
   type: 'im.chat.access_event.bot_p2p_chat_entered_v1',
   origin(event) {
     const openId = operatorOf(event);
@@ -20,4 +20,4 @@ export const p2pEnteredEvent: EventHandler = {
     if (!first) return;
     await ctx.reply(card(greetingCard(), greetingText()));
   },
-};
+});
