@@ -9,10 +9,8 @@ import { CARD_ACTION, Dispatcher } from './transport/lark-dispatcher.js';
 import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
 import { registry as defaultRegistry } from './handlers/registry.js';
 import type { Services } from './bot/context.js';
-import type { OutFile } from './bot/file.js';
 import { findEventHandler, type Registry } from './bot/registry.js';
 import { Timers } from './bot/timers.js';
-import type { WeeklyProgress } from './domain/progress/weekly-progress.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 
 export interface BotOptions {
@@ -30,8 +28,6 @@ export interface BotOptions {
   /** Mounts extra routes (the local web chat). */
   extendHttp?: (app: Express, bot: Bot) => void;
   healthDetails?: () => Record<string, unknown>;
-  /** A picture of the weekly chart for chats that cannot draw Lark's chart element (local mode). */
-  weeklyChartPicture?: (progress: WeeklyProgress) => Promise<OutFile | undefined>;
   /** Overrides for the scheduler (tests: a different job list, a short lease). */
   scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
@@ -74,7 +70,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     registry,
     timers: new Timers(),
     notifyOutbox: () => outbox.wake(),
-    weeklyChartPicture: options.weeklyChartPicture,
   };
   const payloadEvent = (payload: Record<string, unknown>) => (payload.event ?? {}) as Record<string, unknown>;
   const dispatcher = new Dispatcher({

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     config,
     log,
     api,
-    ...(local ? { extendHttp: local.mount, weeklyChartPicture: local.weeklyChartPicture } : {}),
+    ...(local ? { extendHttp: local.mount } : {}),
     healthDetails: () => (receiver ? { connection: receiver.health() } : {}),
   });
   if (config.mode === 'lark' && config.LARK_CONNECTION === 'ws') {

@@ -7,7 +7,6 @@ import type { OutFile } from './file.js';
 import type { OutMessage, Target } from './message.js';
 import type { ChatRef, Directory, Person } from './people.js';
 import type { Timers } from './timers.js';
-import type { WeeklyProgress } from '../domain/progress/weekly-progress.js';
 
 /*
  * The types handlers, jobs and receivers speak: the services of one bot, the context a
@@ -28,8 +27,6 @@ export interface Services {
   timers: Timers;
   /** Tells the outbox worker there is something new to send. */
   notifyOutbox(): void;
-  /** A picture of the weekly chart for chats that cannot draw Lark's chart element (local mode). */
-  weeklyChartPicture?: ((progress: WeeklyProgress) => Promise<OutFile | undefined>) | undefined;
 }
 
 /**
@@ -51,7 +48,6 @@ export interface BotContext {
   directory: Directory;
   registry: Registry;
   timers: Timers;
-  weeklyChartPicture?: Services['weeklyChartPicture'];
   /** Sends to any chat or person (e.g. leaders' direct messages). */
   send(to: Target, message: OutMessage, options?: SendOptions): Promise<void>;
   sendFile(to: Target, file: OutFile, options?: SendOptions): Promise<void>;

@@ -26,7 +26,6 @@ export function createBotContext(services: Services, run: { idempotencySeed: str
     directory: services.directory,
     registry: services.registry,
     timers: services.timers,
-    weeklyChartPicture: services.weeklyChartPicture,
     send: (to, message, options) => put({ kind: 'message', to, message }, options),
     sendFile: (to, file, options) => put({ kind: 'file', to, ...file }, options),
     updateCard: (messageId, card, options) => put({ kind: 'patch', messageId, card }, options),

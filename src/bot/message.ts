@@ -4,7 +4,7 @@ export type Target = { chatId: string } | { openId: string } | { replyTo: string
 /** What a handler says; turned into Lark's msg_type and content JSON only at the edge (transport/lark-content.ts). */
 export type OutMessage =
   | { type: 'text'; text: string }
-  | { type: 'card'; card: Record<string, unknown> }
+  | { type: 'card'; card: Record<string, unknown>; /** Sent as text instead when Lark refuses the card. */ fallback?: string }
   | { type: 'post'; post: { title?: string; content: PostParagraph[] } };
 
 export type PostElement = { tag: 'text'; text: string; style?: string[] } | { tag: 'a'; text: string; href: string } | { tag: 'at'; user_id: string };
@@ -14,8 +14,8 @@ export function text(t: string): OutMessage {
   return { type: 'text', text: t };
 }
 
-export function card(c: Record<string, unknown>): OutMessage {
-  return { type: 'card', card: c };
+export function card(c: Record<string, unknown>, fallback?: string): OutMessage {
+  return fallback === undefined ? { type: 'card', card: c } : { type: 'card', card: c, fallback };
 }
 
 /** A target as the outbox stores it ('chat_id:…', 'open_id:…', 'message:…'). */

@@ -24,6 +24,10 @@ import { studyExportAction } from './actions/study-export.js';
 import { weeklyReportCommand } from './commands/weekly-report.js';
 import { setReportChatCommand } from './commands/set-report-chat.js';
 import { remindersToggleCommand } from './commands/reminders-toggle.js';
+import { helpRunAction } from './actions/help-run.js';
+import { botMenuEvent } from './events/bot-menu.js';
+import { botAddedEvent, botRemovedEvent } from './events/bot-added.js';
+import { p2pEnteredEvent } from './events/p2p-entered.js';
 
 /**
  * Everything the bot reacts to, in one place: adding an event type, a command, a card action
@@ -32,7 +36,7 @@ import { remindersToggleCommand } from './commands/reminders-toggle.js';
  */
 
 /** Lark event types, by `header.event_type`: the long connection subscribes to exactly these. */
-export const events: EventHandler[] = [messageReceiveEvent, cardActionEvent];
+export const events: EventHandler[] = [messageReceiveEvent, cardActionEvent, botMenuEvent, botAddedEvent, botRemovedEvent, p2pEnteredEvent];
 
 /** Commands, by the name typed after the slash. */
 export const commands: CommandHandler[] = [
@@ -62,6 +66,7 @@ export const actions: ActionHandler[] = [
   studyCloseAction,
   studyMakeupAction,
   studyExportAction,
+  helpRunAction,
 ];
 
 /** What plain text in a direct chat means: `/上报 <text>`. */

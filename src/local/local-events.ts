@@ -12,11 +12,11 @@ const APP_ID = 'cli_local_mode';
 
 export const newId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '')}`;
 
-function header(eventType: string, now: Date): LarkEventPayload['header'] {
+export function header(eventType: string, now: Date): LarkEventPayload['header'] {
   return { event_id: newId(''), event_type: eventType, create_time: String(now.getTime()), token: 'local', app_id: APP_ID, tenant_key: TENANT };
 }
 
-function userIds(openId: string) {
+export function userIds(openId: string) {
   return { union_id: `on_${openId.slice(3)}`, user_id: openId.slice(3), open_id: openId };
 }
 

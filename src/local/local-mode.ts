@@ -6,14 +6,12 @@ import type { Config } from '../config.js';
 import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
-import { weeklyChartPicture } from './weekly-chart-picture.js';
+import { mountLocalNativeRoutes } from './local-native-routes.js';
 
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
 export interface LocalMode {
   api: LocalLarkApi;
-  /** The weekly chart as a PNG after the post (the web chat draws no chart element). */
-  weeklyChartPicture: typeof weeklyChartPicture;
   /** The config with the demo admin and leader, unless the environment names them. */
   configure(config: Config): Config;
   mount(app: Express, bot: Bot): void;
@@ -32,7 +30,6 @@ export function createLocalMode(options: { log: Logger; people?: DemoPerson[] })
   const api = new LocalLarkApi({ people });
   return {
     api,
-    weeklyChartPicture,
     configure(config) {
       const c = withDemoRoles(config, people);
       log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
@@ -43,6 +40,7 @@ export function createLocalMode(options: { log: Logger; people?: DemoPerson[] })
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
       mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log, registry: bot.registry });
+      mountLocalNativeRoutes(app, { api, dispatcher: bot.dispatcher, clock: bot.clock });
       log.debug('local chat mounted');
     },
   };

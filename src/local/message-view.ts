@@ -18,6 +18,8 @@ export interface MessageView {
   cardFindings?: string[];
   parent?: { messageId: string; senderName: string; preview: string } | undefined;
   file?: { fileKey: string; fileName: string; size: number; url: string } | undefined;
+  /** An image message: shown inline, as Lark does. */
+  image?: { url: string } | undefined;
   createdAt: string;
   updated: boolean;
   rev: number;
@@ -37,6 +39,7 @@ export function previewOf(m: LocalMessage): string {
   if (m.msgType === 'text' && typeof c.text === 'string') return c.text.replace(/@_user_\d+\s*/g, '').slice(0, 60);
   if (m.msgType === 'interactive') return '[卡片]';
   if (m.msgType === 'file') return '[文件]';
+  if (m.msgType === 'image') return '[图片]';
   if (m.msgType === 'post') return '[富文本]';
   return `[${m.msgType}]`;
 }
@@ -51,6 +54,8 @@ export function toView(api: LocalLarkApi, m: LocalMessage): MessageView {
     const f = api.files.get(key);
     if (f) file = { fileKey: key, fileName: f.fileName, size: f.data.length, url: `/local/files/${encodeURIComponent(key)}` };
   }
+  const imageKey = m.msgType === 'image' ? String((content as Record<string, unknown>).image_key ?? '') : '';
+  const image = imageKey && api.files.has(imageKey) ? { url: `/local/files/${encodeURIComponent(imageKey)}` } : undefined;
   return {
     messageId: m.messageId,
     chatId: m.chatId,
@@ -62,6 +67,7 @@ export function toView(api: LocalLarkApi, m: LocalMessage): MessageView {
     ...(m.msgType === 'interactive' ? { cardFindings: checkCard(content) } : {}),
     parent: parent ? { messageId: parent.messageId, senderName: nameOf(parent.senderId), preview: previewOf(parent) } : undefined,
     file,
+    image,
     createdAt: m.createdAt.toISOString(),
     updated: m.updated,
     rev: m.rev,

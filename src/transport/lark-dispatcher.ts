@@ -160,7 +160,8 @@ export class Dispatcher {
 }
 
 function chatKey(row: InboxRow): string {
-  // Cheap: find the chat id without parsing the whole payload.
-  const m = /"(?:chat_id|open_chat_id)":"([^"]+)"/.exec(row.payload);
+  // Cheap: find the chat id without parsing the whole payload. A bot menu tap names no chat,
+  // only the person (its answers go to their direct chat): their taps are kept in order.
+  const m = /"(?:chat_id|open_chat_id)":"([^"]+)"/.exec(row.payload) ?? /"open_id":"([^"]+)"/.exec(row.payload);
   return m ? m[1]! : row.eventId;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
 import type { OutboxRow } from '../store/sql/queue-sql.js';
-import { decodeTarget, type OutMessage } from '../bot/message.js';
+import { decodeTarget, type OutMessage, type Target } from '../bot/message.js';
+import { stableUuid } from '../bot/stable-uuid.js';
 import type { FileType } from '../bot/file.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
@@ -119,10 +120,27 @@ export class OutboxWorker {
       msgType = 'file';
       content = JSON.stringify({ file_key: fileKey });
     } else {
-      ({ msgType, content } = toLarkContent(JSON.parse(row.payload) as OutMessage));
+      const m = JSON.parse(row.payload) as OutMessage;
+      ({ msgType, content } = toLarkContent(m));
+      if (m.type === 'card' && m.fallback !== undefined) {
+        try {
+          return await this.post(target, msgType, content, row.uuid);
+        } catch (e) {
+          // Refused for good (e.g. a client or tenant that cannot take this card): say it as text.
+          if (!(e instanceof LarkApiError) || e.retryable) throw e;
+          this.options.log.warn({ outbox: row.id, err: e.message }, 'card refused; sending its text fallback');
+          const text = toLarkContent({ type: 'text', text: m.fallback });
+          return this.post(target, text.msgType, text.content, stableUuid(`${row.uuid}:text`));
+        }
+      }
     }
-    if ('replyTo' in target) return (await api.replyMessage({ messageId: target.replyTo, msgType, content, uuid: row.uuid })).messageId;
+    return this.post(target, msgType, content, row.uuid);
+  }
+
+  private async post(target: Target, msgType: ReturnType<typeof toLarkContent>['msgType'], content: string, uuid: string): Promise<string> {
+    const { api } = this.options;
+    if ('replyTo' in target) return (await api.replyMessage({ messageId: target.replyTo, msgType, content, uuid })).messageId;
     const [receiveIdType, receiveId] = 'chatId' in target ? (['chat_id', target.chatId] as const) : (['open_id', target.openId] as const);
-    return (await api.sendMessage({ receiveIdType, receiveId, msgType, content, uuid: row.uuid })).messageId;
+    return (await api.sendMessage({ receiveIdType, receiveId, msgType, content, uuid })).messageId;
   }
 }

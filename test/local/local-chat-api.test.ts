@@ -18,8 +18,8 @@ describe('the local chat API', () => {
     t = await startLocalBot();
     const sent = await t.call('/local/api/messages', { chatId: DM, from: STAFF, text: '/帮助' });
     expect(sent.status).toBe(200);
-    const reply = await botMessage(DM, (m) => m.msgType === 'text');
-    expect(reply.content.text).toContain('/帮助');
+    const reply = await botMessage(DM, (m) => m.msgType === 'interactive');
+    expect(JSON.stringify(reply.content)).toContain('/帮助');
     expect(reply.parent.messageId).toBe(sent.body.messageId);
     expect(await t.bot.db.inboxEvent.count({ where: { type: 'im.message.receive_v1', status: 'done' } })).toBe(1);
     expect(await t.bot.db.outboxMessage.count({ where: { status: 'sent' } })).toBe(1);

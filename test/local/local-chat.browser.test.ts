@@ -59,7 +59,7 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it('sends /帮助 and shows the bot’s reply with the command list', async () => {
     const page = await openChat({ phone: true });
     await say(page, '/帮助');
-    const reply = page.locator('.msg.from-bot').filter({ hasText: '法治助手可用指令' });
+    const reply = page.locator('.msg.from-bot').filter({ hasText: '法治助手 · 使用帮助' });
     await reply.waitFor({ timeout: 10_000 });
     expect(await reply.textContent()).toContain('/帮助');
     expect(await page.locator('.msg.mine').first().textContent()).toContain('/帮助');
@@ -112,7 +112,7 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     await card.waitFor({ timeout: 10_000 });
     expect(await card.locator('.cols .col').count()).toBe(2);
     expect(await card.locator('table.card-table tr').count()).toBe(3);
-    expect(await card.locator('.chart .bar-row').allTextContents()).toEqual(['用人需求3', '其他1']);
+    expect(await card.locator('.chart svg rect[data-value]').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-x')}${r.getAttribute('data-value')}`))).toEqual(['用人需求3', '其他1']);
     expect(await card.locator('details.panel .panel-body').isVisible()).toBe(false);
     await card.locator('details.panel summary').click();
     expect(await card.locator('details.panel .panel-body').textContent()).toContain('折叠内容');
@@ -129,6 +129,35 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     await refused.waitFor({ timeout: 10_000 });
     expect(await refused.textContent()).toMatch(/飞书客户端将拒收此卡片.*不支持属性 name/);
     expect(await page.locator('.msg.from-bot .card button', { hasText: '受理' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('types two commands back to back and sees both answered, the second typed while the first was still sending', async () => {
+    const page = await openChat({ as: 'ou_local_staff_wang' });
+    let held = 0;
+    // The first send takes a while (a slow network): the second is typed meanwhile.
+    await page.route('**/local/api/messages', async (route) => {
+      if (route.request().method() === 'POST' && held++ === 0) await new Promise((r) => setTimeout(r, 600));
+      await route.continue();
+    });
+    await say(page, '/帮助');
+    await page.type('#input', '/我的', { delay: 30 });
+    await page.waitForTimeout(700);
+    await page.press('#input', 'Enter');
+    await page.locator('.msg.from-bot', { hasText: '法治助手 · 使用帮助' }).waitFor({ timeout: 10_000 });
+    await page.locator('.msg.from-bot', { hasText: '您目前没有未办结的诉求' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.msg.mine').allTextContents()).toEqual([expect.stringContaining('/帮助'), expect.stringContaining('/我的')]);
+    expect(await page.inputValue('#input')).toBe('');
+    await page.context().close();
+  });
+
+  it('keeps the text of a failed send in the input and says so', async () => {
+    const page = await openChat({ as: 'ou_local_staff_liu' });
+    await page.route('**/local/api/messages', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+    await say(page, '/周报');
+    await page.locator('#toast[data-type="error"]', { hasText: '内容已保留在输入框' }).waitFor();
+    expect(await page.inputValue('#input')).toBe('/周报');
+    expect(await page.locator('.msg.mine').count()).toBe(0);
     await page.context().close();
   });
 

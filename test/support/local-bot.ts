@@ -29,7 +29,7 @@ export async function startLocalBot(o: { registry?: Registry; env?: Record<strin
   const registry = o.registry ?? defaultRegistry;
   const local = createLocalMode({ log });
   const config = local.configure(loadConfig({ DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: 'silent', ...o.env }));
-  const bot = await createBot({ config, log, api: local.api, registry, extendHttp: local.mount, weeklyChartPicture: local.weeklyChartPicture, pollMs: 20 });
+  const bot = await createBot({ config, log, api: local.api, registry, extendHttp: local.mount, pollMs: 20 });
   bot.start();
   const server: Server = await new Promise((resolve) => {
     const s = bot.http.listen(0, '127.0.0.1', () => resolve(s));

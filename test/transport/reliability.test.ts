@@ -86,7 +86,8 @@ describe('ack first, exactly once', () => {
   it('does not retry a permanent error, and records why', async () => {
     const t = await bot();
     t.fake.fail('/open-apis/im/v1/messages', { status: 400 }, 5);
-    await t.post(messageEvent({ text: '/帮助' }));
+    // A text answer: a card with a text fallback would send the fallback instead.
+    await t.post(messageEvent({ text: '/我的' }));
     const row = await waitFor(async () => {
       const r = await t.bot.db.outboxMessage.findFirst();
       return r?.status === 'failed' ? r : undefined;

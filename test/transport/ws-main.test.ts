@@ -67,7 +67,7 @@ describe('npm start with LARK_CONNECTION=ws', () => {
 
     expect((await lws.push(messageEvent({ text: '/帮助' }))).code).toBe(200);
     const reply = await waitFor(() => fake.messages[0], 5000, 'a reply');
-    expect(reply.content.text).toContain('/帮助');
+    expect(JSON.stringify(reply.content)).toContain('/帮助');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,18 +1,26 @@
-import { text } from '../../bot/message.js';
+import type { HandlerContext } from '../../bot/context.js';
+import { card, type OutMessage } from '../../bot/message.js';
 import type { CommandHandler } from '../../bot/registry.js';
+import { yearIn } from '../../domain/dates/days.js';
+import { helpCard, helpText, type HelpEntry } from '../../presentation/cards/help-card.js';
 
-/** Lists every command of the bot's registry (from the context) with its one line. */
+/** Commands reserved for admins and leaders (their handlers refuse everyone else). */
+const ADMINS_AND_LEADERS = new Set(['report.summary']);
+
+/** The /帮助 answer for the asker: the card, with the same list as text where a card cannot be shown. */
+export function helpMessage(ctx: HandlerContext): OutMessage {
+  const entries: HelpEntry[] = ctx.registry.commands.map((c) => ({ id: c.id, usage: c.usage, summary: c.summary, adminOnly: c.adminOnly, leadersToo: ADMINS_AND_LEADERS.has(c.id) }));
+  const who = { isAdmin: ctx.user.isAdmin, isLeader: ctx.user.isLeader, year: yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE) };
+  return card(helpCard(entries, who), helpText(entries, who));
+}
+
+/** /帮助: the commands the asker may use (from the bot's registry), grouped, with buttons that run them. */
 export const helpCommand: CommandHandler = {
   id: 'help',
   names: ['帮助', 'help'],
   usage: '/帮助',
   summary: '查看全部指令及用法',
   async run(ctx) {
-    const registry = ctx.registry;
-    const visible = registry.commands.filter((c) => !c.adminOnly || ctx.user.isAdmin);
-    const lines = visible.map((c) => `${c.usage}　${c.summary}${c.adminOnly ? '（仅管理员）' : ''}`);
-    const p2pHint = registry.textHandler ? '\n在与我的单聊中直接描述企业诉求，即可生成上报卡片。' : '';
-    const groupHint = '\n在群聊中使用时，请先 @法治助手 再输入指令。';
-    await ctx.reply(text(`法治助手可用指令：\n${lines.join('\n')}${p2pHint}${groupHint}`));
+    await ctx.reply(helpMessage(ctx));
   },
 };

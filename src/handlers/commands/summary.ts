@@ -60,7 +60,8 @@ export const summaryCommand: CommandHandler = {
       return ctx.reply(text(uncheckedMessage(year)));
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    const file = { replyTo: ctx.messageId };
+    // From the bot menu there is no message to reply to: the files go to the asker's direct chat.
+    const file = ctx.messageId ? { replyTo: ctx.messageId } : { openId: ctx.user.openId };
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: docx });
     if (ledger) {
       const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');

@@ -9,9 +9,7 @@ export const weeklyReportCommand: CommandHandler = {
   summary: '查看本周工作进展（诉求办理、超期情况、会前学法）',
   async run(ctx) {
     const now = ctx.clock.now();
-    const { progress, message } = await composeWeeklyProgress(ctx, { at: now, now });
+    const { message } = await composeWeeklyProgress(ctx, { at: now, now });
     await ctx.reply(message);
-    const picture = await ctx.weeklyChartPicture?.(progress);
-    if (picture) await ctx.sendFile({ chatId: ctx.chat.chatId }, picture);
   },
 };

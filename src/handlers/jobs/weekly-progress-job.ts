@@ -15,7 +15,5 @@ export async function postWeeklyProgress(ctx: JobContext): Promise<string> {
   }
   const { progress, message } = await composeWeeklyProgress(ctx, { at: ctx.scheduledAt, now: ctx.clock.now() });
   await ctx.send({ chatId: chat.chatId }, message, { key: 'post' });
-  const picture = await ctx.weeklyChartPicture?.(progress);
-  if (picture) await ctx.sendFile({ chatId: chat.chatId }, picture, { key: 'chart' });
   return `已发送至 ${chat.chatId}（新受理${progress.newTotal}件，超期${progress.overdue.length}件）`;
 }

@@ -1,10 +1,13 @@
 // The local web chat: pick who you are and a chat, talk to the bot, use its cards.
 // Messages come by long polling /local/api/messages; sends and card actions are POSTs.
-import { renderCard, textOf } from './card.js';
-import { escapeHtml, markdownToHtml } from './markdown.js';
+import { textOf } from './card.js';
+import { escapeHtml } from './markdown.js';
+import { bodyOf } from './message-body.js';
+import { addBotToGroup, enteredDirectChat, renderBotMenu, tapMenu } from './native.js';
+import { createSender } from './sender.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { people: [], chats: [], commands: [], bot: null, me: '', chatId: '', rev: 0, poll: null, rendered: new Map() };
+const state = { people: [], chats: [], commands: [], menu: [], bot: null, me: '', chatId: '', rev: 0, poll: null, rendered: new Map() };
 
 const nameOf = (id) => (id === state.bot?.openId ? state.bot.name : (state.people.find((p) => p.openId === id)?.name ?? id));
 const chatsOf = (me) => state.chats.filter((c) => c.members.includes(me));
@@ -38,49 +41,13 @@ function fillPickers() {
   $('chat').innerHTML = chatsOf(state.me).map((c) => `<option value="${c.chatId}">${escapeHtml(c.chatType === 'p2p' ? '与法治助手单聊' : `群：${c.name}`)}</option>`).join('');
   $('chat').value = state.chatId;
   $('mention-wrap').hidden = chat()?.chatType !== 'group';
+  $('add-bot').hidden = chat()?.chatType !== 'group';
+  renderBotMenu($('bot-menu'), state.menu, { visible: chat()?.chatType === 'p2p', onTap: (key) => tapMenu(api, state.me, key).catch((e) => toast('error', e.message)) });
   const me = state.people.find((p) => p.openId === state.me);
   $('chips').innerHTML = state.commands
     .filter((c) => !c.adminOnly || me?.isAdmin)
     .map((c) => `<button type="button" class="chip" data-usage="${escapeHtml(c.usage)}" data-name="${escapeHtml(c.name)}" title="${escapeHtml(c.summary)}">/${escapeHtml(c.name)}</button>`)
     .join('');
-}
-
-function postHtml(content) {
-  const post = content.zh_cn ?? content.en_us ?? content;
-  const para = (p) =>
-    p
-      .map((el) => {
-        if (el.tag === 'a') return `<a href="${escapeHtml(el.href)}" target="_blank" rel="noopener">${escapeHtml(el.text)}</a>`;
-        if (el.tag === 'at') return `<span class="at">@${escapeHtml(nameOf(el.user_id))}</span>`;
-        if (el.tag === 'md') return markdownToHtml(el.text, nameOf);
-        if (el.tag === 'img') return '[图片]';
-        const t = escapeHtml(el.text ?? '');
-        return (el.style ?? []).includes('bold') ? `<strong>${t}</strong>` : t;
-      })
-      .join('');
-  return `${post.title ? `<div class="post-title">${escapeHtml(post.title)}</div>` : ''}${(post.content ?? []).map((p) => `<div>${para(p)}</div>`).join('')}`;
-}
-
-function textHtml(text) {
-  return escapeHtml(text)
-    .replace(/&lt;at (?:user_id|id|open_id)=(?:&quot;|&#39;)?([\w-]+)(?:&quot;|&#39;)?&gt;.*?&lt;\/at&gt;/g, (_, id) => `<span class="at">@${escapeHtml(nameOf(id))}</span>`)
-    .replace(/\n/g, '<br>');
-}
-
-function bodyOf(m) {
-  const body = document.createElement('div');
-  body.className = `bubble bubble-${m.msgType}`;
-  if (m.msgType === 'text') body.innerHTML = textHtml(m.content.text ?? '');
-  else if (m.msgType === 'post') body.innerHTML = postHtml(m.content);
-  else if (m.msgType === 'file') {
-    const f = m.file;
-    body.innerHTML = f
-      ? `<a class="file" href="${f.url}" download="${escapeHtml(f.fileName)}"><span class="file-icon">📄</span><span><span class="file-name">${escapeHtml(f.fileName)}</span><small>${(f.size / 1024).toFixed(1)} KB · 点击下载</small></span></a>`
-      : '[文件已失效]';
-  } else if (m.msgType === 'interactive') {
-    body.append(renderCard(m.content, { nameOf, people: () => state.people, act: (a) => act(m.messageId, a), findings: m.cardFindings }));
-  } else body.textContent = `[${m.msgType}]`;
-  return body;
 }
 
 function render(m) {
@@ -94,7 +61,7 @@ function render(m) {
   row.innerHTML = `<div class="avatar">${escapeHtml(m.senderName.slice(-2))}</div><div class="msg-main"><div class="meta">${escapeHtml(m.senderName)} · ${time}${m.updated ? ' · <span class="updated">已更新</span>' : ''}</div></div>`;
   const main = row.querySelector('.msg-main');
   if (m.parent) main.insertAdjacentHTML('beforeend', `<div class="quote">回复 ${escapeHtml(m.parent.senderName)}：${escapeHtml(m.parent.preview)}</div>`);
-  main.append(bodyOf(m));
+  main.append(bodyOf(m, { nameOf, people: () => state.people, act }));
   return row;
 }
 
@@ -149,21 +116,25 @@ function openChat() {
   location.replace(`#as=${state.me}&chat=${state.chatId}`);
   fillPickers();
   void pollLoop(state.chatId, state.poll.signal);
+  if (chat()?.chatType === 'p2p') enteredDirectChat(api, state.me).catch(() => {});
 }
 
-async function send(text) {
-  const t = text.trim();
-  if (!t) return;
-  try {
-    await api('/local/api/messages', { chatId: state.chatId, from: state.me, text: t, mention: $('mention').checked });
-    $('input').value = '';
-  } catch (e) {
-    toast('error', e.message);
-  }
+const send = createSender({
+  input: document.getElementById('input'),
+  post: (text) => api('/local/api/messages', { chatId: state.chatId, from: state.me, text, mention: $('mention').checked }),
+  onFailed: (e) => toast('error', `发送失败：${e.message}。内容已保留在输入框，请重新发送`),
+});
+
+/** Takes what is typed: the input is free again at once, for the next message. */
+function sendTyped() {
+  const text = $('input').value;
+  $('input').value = '';
+  void send(text);
 }
 
 async function start() {
   Object.assign(state, await api('/local/api/state'));
+  state.menu = (await api('/local/api/menu')).items;
   const hash = new URLSearchParams(location.hash.slice(1));
   const known = (id) => state.people.some((p) => p.openId === id);
   state.me = [hash.get('as'), localStorage.getItem('fazhi.me')].find(known) ?? state.people[0].openId;
@@ -181,14 +152,20 @@ async function start() {
   });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
-    void send($('input').value);
+    sendTyped();
   });
   $('input').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
-      void send($('input').value);
+      sendTyped();
     }
   });
+  $('add-bot').addEventListener('click', () =>
+    addBotToGroup(api, state.me, state.chatId).then(
+      () => toast('success', '已将法治助手添加到本群'),
+      (e) => toast('error', e.message),
+    ),
+  );
   $('chips').addEventListener('click', (e) => {
     const b = e.target.closest('.chip');
     if (!b) return;

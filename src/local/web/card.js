@@ -1,6 +1,7 @@
 // Renders Card JSON 2.0 (and the 1.0 layout) as HTML, and turns clicks, selections and form
 // submits into the `action` object Lark puts in card.action.trigger.
 import { escapeHtml, markdownToHtml } from './markdown.js';
+import { drawChart } from './chart.js';
 
 const h = (tag, cls, html) => {
   const e = document.createElement(tag);
@@ -180,28 +181,6 @@ function cell(v, col, ctx) {
   return escapeHtml(typeof v === 'object' ? JSON.stringify(v) : String(v));
 }
 
-/** A VChart spec drawn as labelled bars: enough to read the figures without the Lark client. */
-function chart(e) {
-  const spec = e.chart_spec ?? {};
-  const wrap = h('div', 'chart');
-  const title = textOf(spec.title?.text ?? spec.title);
-  wrap.append(h('div', 'chart-title', escapeHtml(title || '图表') + '<small>（本地简化显示）</small>'));
-  const data = Array.isArray(spec.data) ? spec.data.flatMap((d) => d.values ?? []) : (spec.data?.values ?? []);
-  const xf = spec.categoryField ?? spec.xField;
-  const yf = spec.valueField ?? spec.yField;
-  const key = (f, d) => (Array.isArray(f) ? f.map((k) => d[k]).join(' · ') : d[f]);
-  const rows = data.slice(0, 60).map((d) => ({ label: `${key(xf, d) ?? ''}${spec.seriesField ? ` · ${d[spec.seriesField]}` : ''}`, value: Number(key(yf, d)) || 0 }));
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  for (const r of rows) {
-    const row = h('div', 'bar-row');
-    row.append(h('span', 'bar-label', escapeHtml(r.label)), h('span', 'bar', ''), h('span', 'bar-value', escapeHtml(r.value)));
-    row.children[1].style.width = `${Math.round((r.value / max) * 100)}%`;
-    wrap.append(row);
-  }
-  if (!rows.length) wrap.append(h('div', 'muted', '（无数据）'));
-  return wrap;
-}
-
 function container(cls, elements, ctx) {
   const d = h('div', cls);
   for (const child of elements ?? []) d.append(element(child, ctx));
@@ -267,7 +246,7 @@ function element(e, ctx) {
     case 'table':
       return table(e, ctx);
     case 'chart':
-      return chart(e);
+      return drawChart(e);
     case 'collapsible_panel': {
       const d = h('details', 'panel');
       d.open = !!e.expanded;
