@@ -24,6 +24,11 @@ export function rawOf(db: Db): RawDb {
   return raw;
 }
 
+/** The plain connection when the database is SQLite (the fast paths use it); undefined otherwise. */
+export function sqliteOf(db: Db): RawDb | undefined {
+  return rawConnections.get(db);
+}
+
 /** Closes both connections. */
 export async function closeDatabase(db: Db): Promise<void> {
   await db.$disconnect();
