@@ -24,7 +24,7 @@ export async function composeWeeklyProgress(
   const tz = d.config.BOT_TIMEZONE;
   const today = dayIn(o.at, tz);
   const week = reportWeek(today);
-  const rows = await loadProgressRows(d.db, { week, receivedSince: receivedSince(week, CHART_WEEKS) });
+  const rows = await loadProgressRows(d.db, { week, receivedSince: receivedSince(week, CHART_WEEKS), today });
   const progress = summarizeWeek({ today, week, chartWeeks: CHART_WEEKS, ...rows });
   const names = await resolveNames(d.db, d.directory, progress.overdue.map((c) => c.ownerId), { now: o.now });
   const message = card(weeklyProgressCard(progress, { org: d.config.BOT_ORG_NAME, asOf: minuteIn(o.now, tz), names }));
