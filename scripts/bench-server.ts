@@ -4,7 +4,7 @@
  * client pointed at LARK_DOMAIN). `bare`: express doing only JSON parsing, the baseline.
  * Prints `READY <port>` when listening; answers `GET /rss` with its memory figures.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import express from 'express';
 import pino from 'pino';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,14 @@ function memory() {
   return { ...process.memoryUsage(), peakRss: status("VmHWM") };
 }
 
+/** Resets the peak (VmHWM) to the current RSS, so a later peak belongs to what came after. */
+function resetPeak(app: express.Express) {
+  app.post('/rss/reset', (_req, res) => {
+    writeFileSync('/proc/self/clear_refs', '5');
+    res.json(memory());
+  });
+}
+
 async function main() {
   let app: express.Express;
   if (mode === 'bare') {
@@ -31,11 +39,14 @@ async function main() {
     const config = loadConfig(process.env);
     const log = pino({ level: 'silent' });
     const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
-    const bot = await createBot({ config, log, api, pollMs: 50, extendHttp: (a) => a.get('/rss', (_req, res) => res.json(memory())) });
+    const bot = await createBot({ config, log, api, pollMs: 50, extendHttp: (a) => (a.get('/rss', (_req, res) => res.json(memory())), resetPeak(a)) });
     if (!process.env.BENCH_NO_WORKERS) bot.start();
     app = bot.http;
   }
-  if (mode === 'bare') app.get('/rss', (_req, res) => res.json(memory()));
+  if (mode === 'bare') {
+    app.get('/rss', (_req, res) => res.json(memory()));
+    resetPeak(app);
+  }
   const server = app.listen(0, '127.0.0.1', () => {
     // The load generator keeps connections alive between bursts.
     server.keepAliveTimeout = 60_000;

@@ -4,7 +4,7 @@ import { draftPosts } from '../../presentation/report/draft-messages.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
 import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
-import { loadYearLedger } from '../../store/report/load-year-ledger.js';
+import { yearLedgerPages } from '../../store/report/load-year-ledger.js';
 import { text } from '../../transport/messages.js';
 import { todayOf } from '../today.js';
 import type { CommandHandler } from '../types.js';
@@ -38,14 +38,15 @@ export const summaryCommand: CommandHandler = {
       throw e;
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    const rows = loadYearLedger(ctx.db, year, today);
+    // Read a page at a time for each file, never the whole year at once (100,000 cases).
+    const rows = () => yearLedgerPages(ctx.db, year, today);
     const file = { replyTo: ctx.messageId };
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
     const { draftDocx } = await import('../../presentation/report/draft-docx.js');
-    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
+    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows()) });
     if (ledger) {
       const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
-      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
+      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows()) });
     }
     ctx.log.info({ year, cases: figures.total, ms: Date.now() - started }, 'year-end draft sent');
   },

@@ -29,7 +29,7 @@ export function tableStartXml(): string {
   ].join('');
 }
 
-export function tableRowsXml(rows: LedgerEntry[]): string {
+export function tableRowsXml(rows: readonly LedgerEntry[]): string {
   let out = '';
   for (const r of rows) {
     out += '<w:tr>';

@@ -19,3 +19,24 @@ export function loadYearLedger(db: Db, year: number, asOf: string): LedgerEntry[
   const rows = stmt(rawOf(db), LEDGER_SQL).all(year) as LedgerCase[];
   return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
 }
+
+const PAGE_SQL = `
+  SELECT c.seq AS seq, c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS receivedDate,
+         c.deadline AS deadline, c.status AS status, c.resolved_date AS resolvedDate
+  FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
+  WHERE c.year = ? AND c.seq > ? AND c.status <> 'returned'
+  ORDER BY c.seq LIMIT ?`;
+
+/**
+ * The same rows as loadYearLedger, a page at a time (keyset on the (year, seq) index), for the
+ * files of /总结: only one page is in memory at once. Each page is its own statement, so the
+ * connection stays free for the events that arrive while the files are written.
+ */
+export function* yearLedgerPages(db: Db, year: number, asOf: string, size = 2_000): Generator<LedgerEntry[]> {
+  for (let after = 0; ; ) {
+    const rows = stmt(rawOf(db), PAGE_SQL).all(year, after, size) as Array<LedgerCase & { seq: number }>;
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.seq;
+    yield rows.map(({ seq: _seq, ...r }) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
+  }
+}
