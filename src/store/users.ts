@@ -11,9 +11,8 @@ const NAME_TTL_MS = 7 * 24 * 3600_000;
  */
 export async function resolveName(db: Db, directory: Directory, openId: string, o: { chatId?: string; now: Date }): Promise<string> {
   const cached = await db.user.findUnique({ where: { openId } });
-  // A row may hold only the placeholder (e.g. stored by /提醒 when nobody could tell the name): not a name.
-  const named = cached && cached.name !== shortId(openId);
-  if (named && (cached.source === 'manual' || o.now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS)) return cached.name;
+  const fresh = freshName(openId, cached, o.now);
+  if (fresh) return fresh;
   const fromContact = await directory.userName(openId).catch(() => undefined);
   if (fromContact) return remember(db, openId, fromContact, 'contact');
   if (o.chatId) {
@@ -25,11 +24,24 @@ export async function resolveName(db: Db, directory: Directory, openId: string, 
   return cached?.name ?? shortId(openId);
 }
 
-/** Names of many people at once (one look-up each that is not cached). */
+/**
+ * Names of many people at once: the stored ones in one query (the weekly card names every
+ * owner of an overdue case), then one look-up each that is not stored or is stale.
+ */
 export async function resolveNames(db: Db, directory: Directory, openIds: string[], o: { chatId?: string; now: Date }): Promise<Map<string, string>> {
+  const ids = [...new Set(openIds)];
+  const rows = await db.user.findMany({ where: { openId: { in: ids } } });
+  const stored = new Map(rows.map((r) => [r.openId, r]));
   const out = new Map<string, string>();
-  for (const id of new Set(openIds)) out.set(id, await resolveName(db, directory, id, o));
+  for (const id of ids) out.set(id, freshName(id, stored.get(id), o.now) ?? (await resolveName(db, directory, id, o)));
   return out;
+}
+
+/** The stored name while it can be trusted: set by hand, or looked up within NAME_TTL_MS. */
+function freshName(openId: string, cached: { name: string; source: string; updatedAt: Date } | null | undefined, now: Date): string | undefined {
+  // A row may hold only the placeholder (e.g. stored by /提醒 when nobody could tell the name): not a name.
+  const named = cached && cached.name !== shortId(openId);
+  return named && (cached.source === 'manual' || now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS) ? cached.name : undefined;
 }
 
 async function remember(db: Db, openId: string, name: string, source: string): Promise<string> {
