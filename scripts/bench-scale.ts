@@ -19,7 +19,7 @@ import { caseCard } from '../src/presentation/cards/case-card.js';
 import { myCasesCard } from '../src/presentation/cards/my-cases-card.js';
 import { draftPosts } from '../src/presentation/report/draft-messages.js';
 import { renderDraft } from '../src/presentation/report/render-draft.js';
-import { loadTemplate } from '../src/presentation/report/template.js';
+import { loadDraftTemplate } from '../src/presentation/report/template.js';
 import { findCaseByCode, listOpenCasesFor } from '../src/store/cases/find-cases.js';
 import { closeDatabase, openDatabase, type Db } from '../src/store/database.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
@@ -46,7 +46,7 @@ interface Step {
 function steps(code: string): Step[] {
   const config = loadConfig({ DATABASE_URL: 'file:unused.db', LOG_LEVEL: 'silent', BOT_REPORT_CHAT_ID: 'oc_scale' });
   const directory = { userName: async (id: string) => id, chatMembers: async () => [] };
-  const template = loadTemplate();
+  const template = loadDraftTemplate();
   return [
     { name: 'weekly card (/周报)', goalMs: 200, run: (db) => composeWeeklyProgress({ db, config, directory }, { at: NOW, now: NOW }) },
     {

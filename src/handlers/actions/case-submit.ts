@@ -2,9 +2,12 @@ import { parseReportForm } from '../../domain/cases/report-form.js';
 import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
 import type { CaseRecord, CaseWithHistory } from '../../store/cases/case-types.js';
-import type { ActionContext, ActionHandler, CardAnswer } from '../types.js';
+import type { ActionContext } from '../../bot/context.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 import { caseAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
+import { timeStep } from '../../util/step-timings.js';
 
 /**
  * 提交 on the report card: validate, store one case per card (the card's message id is the
@@ -24,13 +27,15 @@ export const caseSubmitAction: ActionHandler = {
       if (existing) return alreadyStored(ctx, existing);
       throw e;
     }
-    const { case: c, created } = await createCase(ctx.db, {
-      ...input,
-      reporterId: ctx.user.openId,
-      ...(sourceKey ? { sourceKey } : {}),
-      ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
-      at: ctx.clock.now(),
-    });
+    const { case: c, created } = await timeStep('store', () =>
+      createCase(ctx.db, {
+        ...input,
+        reporterId: ctx.user.openId,
+        ...(sourceKey ? { sourceKey } : {}),
+        ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
+        at: ctx.clock.now(),
+      }),
+    );
     if (!created) return alreadyStored(ctx, c);
     return caseAnswer(
       ctx,

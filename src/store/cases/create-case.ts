@@ -3,7 +3,7 @@ import type { Category } from '../../domain/cases/categories.js';
 import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
-import { sqliteOf, type Db } from '../database.js';
+import type { Db } from '../database.js';
 import { createCaseOnSqlite } from './create-case-sqlite.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
@@ -41,9 +41,9 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
   const year = Number(input.receivedDate.slice(0, 4));
   const due = deadlineFor(input.category, input.receivedDate);
   const note = due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`;
-  const sqlite = sqliteOf(db);
-  if (sqlite) {
-    return createCaseOnSqlite(sqlite, {
+  // The plain SQLite connection beside Prisma, when the database is SQLite.
+  if (db.sqlite) {
+    return createCaseOnSqlite(db.sqlite, {
       enterprise: input.enterprise,
       category: input.category,
       content: input.content,

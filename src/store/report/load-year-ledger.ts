@@ -1,5 +1,5 @@
 import { deadlineMark, type LedgerCase, type LedgerEntry } from '../../domain/report/year-figures.js';
-import { rawOf, type Db } from '../database.js';
+import type { Db } from '../database.js';
 import { stmt } from '../raw-sqlite.js';
 
 const LEDGER_SQL = `
@@ -16,7 +16,7 @@ const LEDGER_SQL = `
  * as much CPU here (measured with scripts/bench-draft.ts).
  */
 export function loadYearLedger(db: Db, year: number, asOf: string): LedgerEntry[] {
-  const rows = stmt(rawOf(db), LEDGER_SQL).all(year) as LedgerCase[];
+  const rows = stmt(db.sqlite, LEDGER_SQL).all(year) as LedgerCase[];
   return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
 }
 
@@ -34,7 +34,7 @@ const PAGE_SQL = `
  */
 export function* yearLedgerPages(db: Db, year: number, asOf: string, size = 2_000): Generator<LedgerEntry[]> {
   for (let after = 0; ; ) {
-    const rows = stmt(rawOf(db), PAGE_SQL).all(year, after, size) as Array<LedgerCase & { seq: number }>;
+    const rows = stmt(db.sqlite, PAGE_SQL).all(year, after, size) as Array<LedgerCase & { seq: number }>;
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.seq;
     yield rows.map(({ seq: _seq, ...r }) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
