@@ -30,6 +30,16 @@ interface Run {
   stoppedByTime: boolean;
 }
 
+/** One POST; a keep-alive socket the server closed at that instant (a loaded machine) is retried once. */
+async function post(url: string, r: SignedRequest): Promise<Response> {
+  try {
+    return await fetch(url, { method: 'POST', headers: r.headers, body: r.body });
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return fetch(url, { method: 'POST', headers: r.headers, body: r.body });
+  }
+}
+
 async function run(url: string, requests: SignedRequest[], check: (status: number, body: any) => boolean, deadline: number): Promise<Run> {
   const latencies: number[] = [];
   let next = 0;
@@ -46,7 +56,7 @@ async function run(url: string, requests: SignedRequest[], check: (status: numbe
       if (i >= requests.length) return;
       const r = requests[i]!;
       const t0 = performance.now();
-      const res = await fetch(url, { method: 'POST', headers: r.headers, body: r.body });
+      const res = await post(url, r);
       const body = await res.json().catch(() => undefined);
       latencies.push(performance.now() - t0);
       if (!check(res.status, body)) failures++;
