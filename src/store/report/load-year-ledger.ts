@@ -1,3 +1,4 @@
+import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import { deadlineMark, type LedgerCase, type LedgerEntry } from '../../domain/report/year-figures.js';
 import type { Db } from '../database.js';
 import { stmt } from '../raw-sqlite.js';
@@ -20,23 +21,12 @@ export function loadYearLedger(db: Db, year: number, asOf: string): LedgerEntry[
   return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
 }
 
-const PAGE_SQL = `
-  SELECT c.seq AS seq, c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS receivedDate,
-         c.deadline AS deadline, c.status AS status, c.resolved_date AS resolvedDate
-  FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
-  WHERE c.year = ? AND c.seq > ? AND c.status <> 'returned'
-  ORDER BY c.seq LIMIT ?`;
-
-/**
- * The same rows as loadYearLedger, a page at a time (keyset on the (year, seq) index), for the
- * files of /总结: only one page is in memory at once. Each page is its own statement, so the
- * connection stays free for the events that arrive while the files are written.
- */
-export function* yearLedgerPages(db: Db, year: number, asOf: string, size = 2_000): Generator<LedgerEntry[]> {
-  for (let after = 0; ; ) {
-    const rows = stmt(db.sqlite, PAGE_SQL).all(year, after, size) as Array<LedgerCase & { seq: number }>;
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.seq;
-    yield rows.map(({ seq: _seq, ...r }) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
-  }
+/** The year's returned cases with their reasons, in the order of their code: the appendix's 退回诉求 table. */
+export async function loadReturnedCases(db: Db, year: number): Promise<ReturnedCase[]> {
+  const rows = await db.enterpriseCase.findMany({
+    where: { year, status: 'returned' },
+    orderBy: { seq: 'asc' },
+    select: { code: true, category: true, receivedDate: true, returnReason: true, enterprise: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ code: r.code, enterprise: r.enterprise.name, category: r.category, receivedDate: r.receivedDate, returnReason: r.returnReason }));
 }
