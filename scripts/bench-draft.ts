@@ -1,9 +1,11 @@
 /**
  * Year-end draft benchmark: 100,000 cases received in one year on a fresh SQLite file.
  * Prints the time to the draft text (query + figures + render + posts; target < 1 s), the time
- * to the .docx (draft + appendix of every case; target < 3 s), and the peak RSS.
+ * to the .docx (draft + appendix of every case; target < 3 s), and the peak RSS. Then the
+ * running bot's peak RSS during `/总结 <年> 台账` against its own idle RSS, over 9,999 cases
+ * (a full year of codes; target 1.6x) and over all of them (target 2x).
  *
- *   npx tsx scripts/bench-draft.ts [cases=100000] [runs=5]
+ *   npm run bench:draft -- [cases=100000] [runs=5]     (builds dist/ first: the bot runs compiled)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,13 +20,14 @@ import { loadDraftTemplate } from '../src/presentation/report/template.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../src/store/report/load-year-ledger.js';
 import { closeDatabase, openDatabase } from '../src/store/database.js';
+import { botPeakRssDuringSummary } from './draft-rss.js';
 
 const CASES = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 5);
 const YEAR = 2023;
 const day = (n: number) => new Date(Date.UTC(YEAR, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
-function seed(path: string): void {
+function seed(path: string, cases = CASES): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   const enterprise = db.prepare('INSERT INTO enterprises (name, normalized_name) VALUES (?, ?)');
@@ -33,7 +36,7 @@ function seed(path: string): void {
   db.transaction(() => {
     const firms = 5_000;
     for (let i = 1; i <= firms; i++) enterprise.run(`测试企业${i}号有限公司`, `测试企业${i}号`);
-    for (let i = 1; i <= CASES; i++) {
+    for (let i = 1; i <= cases; i++) {
       const received = day(i % 330);
       const deadline = day((i % 330) + 20);
       const open = i % 50 === 0;
@@ -101,6 +104,18 @@ try {
   console.log(`CPU time: text median ${Math.round(median(cpuText))} ms, .docx median ${Math.round(median(cpuDocx))} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`.docx size: ${(docBytes / 1e6).toFixed(1)} MB; .xlsx ledger (first run only): ${Math.round(toXlsx[0]!)} ms`);
   console.log(`peak RSS: ${Math.round(peakMb)} MB (peak so far after seeding ${Math.round(rssAfter.seed)} MB, after the first text ${Math.round(rssAfter.text)} MB, after the first .docx ${Math.round(rssAfter.docx)} MB)`);
+
+  const full = join(dir, 'full-year.db');
+  await closeDatabase((await openDatabase(full)).db);
+  seed(full, 9_999);
+  for (const [cases, dbPath, target] of [[9_999, full, 1.6], [CASES, path, 2]] as const) {
+    const r = await botPeakRssDuringSummary(dbPath, YEAR);
+    const ratio = r.peakMb / r.idleMb;
+    console.log(
+      `bot during /总结 ${YEAR} 台账 over ${cases.toLocaleString('en')} cases: idle ${Math.round(r.idleMb)} MB, peak ${Math.round(r.peakMb)} MB, ` +
+        `ratio ${ratio.toFixed(2)}x (target <= ${target}x: ${ratio <= target ? 'met' : 'MISSED'}); files in ${r.seconds.toFixed(1)} s (.docx ${(r.docxBytes / 1e6).toFixed(1)} MB, .xlsx ${(r.xlsxBytes / 1e6).toFixed(1)} MB)`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,7 @@ const started = Date.now();
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-async function startServer(mode: 'bot' | 'bare', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+async function startServer(mode: 'bot' | 'bare' | 'floor', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
@@ -117,7 +117,13 @@ async function main() {
   const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
   const bot = await startServer('bot', env);
   const bare = await startServer('bare', {});
+  // The floor: the bot's stack (express, the Lark SDK, Prisma with one query) without the bot.
+  const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
   try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleBot = await getJson(bot.port, '/rss');
+    const idleFloor = await getJson(floor.port, '/rss');
+    floor.child.kill('SIGTERM');
     await throughput(bot.port, 300); // warm-up
     await throughput(bare.port, 300);
     const lat = await atRate(bot.port, RATE, RATE_SECONDS);
@@ -143,9 +149,15 @@ async function main() {
     console.log(`throughput (concurrency ${CONCURRENCY}): bot ${botTput.toFixed(0)} events/s, bare express ${bareTput.toFixed(0)} events/s, ratio ${(botTput / bareTput).toFixed(2)}  (target >= 0.5)`);
     console.log(`memory after ${sent} events: RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB, peak ${(mem.peakRss / 2 ** 20).toFixed(0)} MB  (target < 200 MB)`);
     console.log(`handling after the ack: ${drainRate.toFixed(0)} events/s while draining; replies received ${fake.messages.length} of ${sent}; RSS after draining ${(drained.rss / 2 ** 20).toFixed(0)} MB`);
+    const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+    const idleRatio = idleBot.rss / idleFloor.rss;
+    const steadyRatio = drained.rss / idleFloor.rss;
+    console.log(`idle RSS: bot ${mb(idleBot.rss)} MB, stack floor ${mb(idleFloor.rss)} MB, ratio ${idleRatio.toFixed(2)}x (target <= 1.2x: ${idleRatio <= 1.2 ? 'met' : 'MISSED'})`);
+    console.log(`steady RSS after ${sent} events: ${mb(drained.rss)} MB, ratio to the floor ${steadyRatio.toFixed(2)}x (target <= 1.35x: ${steadyRatio <= 1.35 ? 'met' : 'MISSED'})`);
   } finally {
     bot.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');
+    floor.child.kill('SIGTERM');
     agent.destroy();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });

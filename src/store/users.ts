@@ -6,6 +6,12 @@ export async function storedUser(db: Db, openId: string): Promise<{ name: string
   return db.user.findUnique({ where: { openId }, select: { name: true, source: true, updatedAt: true } });
 }
 
+/** Several people's stored names with where they came from and when, in one query. */
+export async function storedUsers(db: Db, openIds: string[]): Promise<Map<string, { name: string; source: string; updatedAt: Date }>> {
+  const rows = await db.user.findMany({ where: { openId: { in: openIds } }, select: { openId: true, name: true, source: true, updatedAt: true } });
+  return new Map(rows.map(({ openId, ...u }) => [openId, u]));
+}
+
 /** Stored names of these people; a placeholder (see shortId) is no name and is left out. */
 export async function storedNames(db: Db, openIds: string[]): Promise<Map<string, string>> {
   const rows = await db.user.findMany({ where: { openId: { in: openIds } }, select: { openId: true, name: true } });

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import type { Dispatcher } from './lark-dispatcher.js';
 import { VerificationError, verifyRequest } from './verify.js';
+import { timeStep } from '../util/step-timings.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -41,19 +42,20 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   const webhook = async (req: Request, res: Response) => {
     const log: Logger = res.locals.log;
-    if (!options.lark) return res.status(404).json({ error: 'webhook is off (local mode or LARK_CONNECTION=ws)' });
+    const lark = options.lark;
+    if (!lark) return res.status(404).json({ error: 'webhook is off (local mode or LARK_CONNECTION=ws)' });
     if (!Buffer.isBuffer(req.body)) return res.status(400).json({ error: 'empty body' });
     let env;
     try {
-      env = verifyRequest(
+      env = timeStep('verify', () => verifyRequest(
         {
           rawBody: req.body,
           timestamp: header(req, 'x-lark-request-timestamp'),
           nonce: header(req, 'x-lark-request-nonce'),
           signature: header(req, 'x-lark-signature'),
         },
-        { encryptKey: options.lark.encryptKey, verificationToken: options.lark.verificationToken, nowSeconds: Math.floor(options.clock.now().getTime() / 1000) },
-      );
+        { encryptKey: lark.encryptKey, verificationToken: lark.verificationToken, nowSeconds: Math.floor(options.clock.now().getTime() / 1000) },
+      ));
     } catch (e) {
       if (!(e instanceof VerificationError)) throw e;
       log.warn({ status: e.status, reason: e.reason }, hintFor(e.reason));

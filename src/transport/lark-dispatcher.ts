@@ -6,6 +6,7 @@ import type { InboxRow } from '../store/sql/queue-sql.js';
 import type { Envelope } from './verify.js';
 import { runGroupedInOrder } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
+import { timeStep } from '../util/step-timings.js';
 
 /** What a receiver (webhook, long connection, local chat) answers the platform. */
 export type Ack = { challenge: string } | { toast?: CardAnswer['toast']; card?: { type: 'raw'; data: Record<string, unknown> } } | Record<string, never>;
@@ -63,19 +64,21 @@ export class Dispatcher {
     const payload = JSON.stringify(env.payload);
     const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      const row = this.options.db.queues.inbox.insert({
-        eventId: env.eventId,
-        type: env.eventType,
-        payload,
-        now: this.options.clock.now(),
-        claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
-      });
+      const row = timeStep('inbox', () =>
+        this.options.db.queues.inbox.insert({
+          eventId: env.eventId,
+          type: env.eventType,
+          payload,
+          now: this.options.clock.now(),
+          claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
+        }),
+      );
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
         const stored = this.options.db.queues.inbox.storedResponse(env.eventId);
         return stored ? (JSON.parse(stored) as Ack) : {};
       }
-      return this.answerCardAction(row, log);
+      return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
     const row = this.options.db.queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() });
     if (!row) log.info('duplicate event ignored');
@@ -83,8 +86,8 @@ export class Dispatcher {
     return {};
   }
 
-  private async answerCardAction(row: InboxRow, log: Logger): Promise<Ack> {
-    const work = this.track(this.runCardAction(row, log));
+  private async answerCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
+    const work = this.track(this.runCardAction(row, payload, log));
     const budget = this.options.cardAnswerBudgetMs ?? 2_500;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
@@ -96,11 +99,15 @@ export class Dispatcher {
     return answer ?? {};
   }
 
-  private async runCardAction(row: InboxRow, log: Logger): Promise<Ack> {
+  /** `payload` is the verified event itself: the stored copy need not be parsed again. */
+  private async runCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
     try {
-      const ack = toAck(await this.options.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) }));
-      this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
-      return ack;
+      const answer = await timeStep('handler', () => this.options.handlers.handleCardAction({ eventId: row.eventId, payload }));
+      return timeStep('answer', () => {
+        const ack = toAck(answer);
+        this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
+        return ack;
+      });
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
       this.options.db.queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() });

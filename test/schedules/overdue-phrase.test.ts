@@ -5,7 +5,7 @@ import { weeklyProgressCard } from '../../src/presentation/cards/weekly-progress
 const due = (deadline: string) => ({ code: 'QY2026-0001', category: 'staffing', status: 'in_progress', enterprise: '好得科技有限公司', receivedDate: '2026-11-06', resolvedDate: null, deadline, ownerId: 'ou_owner' });
 
 function overdueLine(today: string, deadline: string): string {
-  const p = summarizeWeek({ today, week: { from: '2026-11-16', to: '2026-11-22' }, received: [], resolvedInWeek: 0, open: [due(deadline)], sessions: [], chartWeeks: 8 });
+  const p = summarizeWeek({ today, week: { from: '2026-11-16', to: '2026-11-22' }, received: [], resolvedInWeek: 0, openTotal: 1, late: [due(deadline)], sessions: [], chartWeeks: 8 });
   const card = JSON.stringify(weeklyProgressCard(p, { org: '投资促进局', asOf: `${today} 09:00`, names: new Map([['ou_owner', '张三']]) }));
   return /QY2026-0001[^"]*/.exec(card)![0];
 }

@@ -38,13 +38,16 @@ export function pickerDay(value: string): string | undefined {
   return m && isCalendarDay(m[1]!) ? m[1] : undefined;
 }
 
+/** Noon UTC of a day: date arithmetic on plain numbers (dayjs costs ~20x more on hot loops). */
+const utcOf = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12);
+
 export function addDays(day: string, n: number): string {
-  return dayjs(day).add(n, 'day').format('YYYY-MM-DD');
+  return new Date(utcOf(day) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Monday to Friday, without any holiday calendar. */
 export function isWeekday(day: string): boolean {
-  const wd = dayjs(day).day();
+  const wd = new Date(utcOf(day)).getUTCDay();
   return wd !== 0 && wd !== 6;
 }
 

@@ -35,6 +35,10 @@ interface Table {
   work: Uint8Array;
   /** upTo[i]: working days from `first` through day first+i. */
   upTo: Int32Array;
+  /** As upTo, counting Monday to Friday in a year without a calendar (lenientTally). */
+  lenientUpTo: Int32Array;
+  /** Days in a year without a calendar from `first` through day first+i. */
+  guessedUpTo: Int32Array;
 }
 let table: Table | undefined;
 
@@ -44,17 +48,53 @@ function calendar(): Table {
   const years = [...covered].sort((a, b) => a - b);
   const first = toIndex(`${years[0]}-01-01`);
   const last = toIndex(`${years.at(-1)}-12-31`);
-  const work = new Uint8Array(last - first + 1);
-  const upTo = new Int32Array(last - first + 1);
+  const n = last - first + 1;
+  const work = new Uint8Array(n);
+  const upTo = new Int32Array(n);
+  const lenientUpTo = new Int32Array(n);
+  const guessedUpTo = new Int32Array(n);
   let total = 0;
-  for (let i = 0; i < work.length; i++) {
+  let lenient = 0;
+  let guessed = 0;
+  for (let i = 0; i < n; i++) {
     const date = toDate(first + i);
-    work[i] = covered.has(yearOf(date)) && chineseDays.isWorkday(date) ? 1 : 0;
+    const known = covered.has(yearOf(date));
+    work[i] = known && chineseDays.isWorkday(date) ? 1 : 0;
     total += work[i]!;
     upTo[i] = total;
+    lenient += known ? work[i]! : weekdaysBefore(first + i + 1) - weekdaysBefore(first + i);
+    lenientUpTo[i] = lenient;
+    guessed += known ? 0 : 1;
+    guessedUpTo[i] = guessed;
   }
-  table = { first, work, upTo };
+  table = { first, work, upTo, lenientUpTo, guessedUpTo };
   return table;
+}
+
+/** Mondays to Fridays among day indexes [0, n) (negative for n < 0); day 0, 1970-01-01, was a Thursday. */
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  let count = weeks * 5;
+  for (let j = weeks * 7; j < n; j++) {
+    const dow = (((j + 4) % 7) + 7) % 7;
+    if (dow !== 0 && dow !== 6) count++;
+  }
+  return count;
+}
+
+/**
+ * Running counts at `date` from a fixed origin: working days (Monday to Friday in a year
+ * without a calendar) and days without a calendar. The difference between two days' tallies
+ * counts the days after the first up to the second, in O(1) however far apart they are.
+ */
+export function lenientTally(date: string): { worked: number; guessed: number } {
+  const t = calendar();
+  const i = toIndex(date);
+  const last = t.first + t.work.length - 1;
+  if (i < t.first) return { worked: weekdaysBefore(i + 1) - weekdaysBefore(t.first), guessed: i + 1 - t.first };
+  if (i <= last) return { worked: t.lenientUpTo[i - t.first]!, guessed: t.guessedUpTo[i - t.first]! };
+  const end = last - t.first;
+  return { worked: t.lenientUpTo[end]! + weekdaysBefore(i + 1) - weekdaysBefore(last + 1), guessed: t.guessedUpTo[end]! + i - last };
 }
 
 function assertCovered(date: string): void {

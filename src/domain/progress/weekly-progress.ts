@@ -1,4 +1,4 @@
-import { CATEGORIES, OPEN_STATUSES, type CaseStatus } from '../cases/categories.js';
+import { CATEGORIES, OPEN_STATUSES } from '../cases/categories.js';
 import { daysLeftMany } from '../deadlines/lenient-days-left.js';
 import { addDays } from '../dates/days.js';
 import { weeksEndingWith, type DayRange } from './report-week.js';
@@ -20,15 +20,28 @@ export interface ProgressSession {
   attendance: string[];
 }
 
+/** Cases received on one day in one category, and how many of them are resolved. */
+export interface ReceivedTally {
+  receivedDate: string;
+  category: string;
+  cases: number;
+  resolved: number;
+}
+
 export interface WeeklyProgressInput {
   today: string;
   week: DayRange;
-  /** Cases received from the first chart week (or 1 January, if earlier) to the week's end. */
-  received: ProgressCase[];
+  /**
+   * Cases received from the first chart week (or 1 January, if earlier) to the week's end,
+   * counted per day and category: with ten years of records the rows themselves are too many.
+   */
+  received: ReceivedTally[];
   /** Cases resolved in the week, whenever received. */
   resolvedInWeek: number;
-  /** Every case still open (登记 or 办理中), whenever received. */
-  open: ProgressCase[];
+  /** How many cases are open (登记 or 办理中), whenever received. */
+  openTotal: number;
+  /** The open cases past their deadline, whenever received (others may be passed; they are left out). */
+  late: ProgressCase[];
   sessions: ProgressSession[];
   chartWeeks: number;
 }
@@ -65,9 +78,9 @@ const within = (day: string, r: DayRange) => day >= r.from && day <= r.to;
 export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
   const year = Number(i.week.to.slice(0, 4));
   const newCases = i.received.filter((c) => within(c.receivedDate, i.week));
-  const newByCategory = CATEGORIES.map((c) => ({ category: c.value, label: c.label, count: newCases.filter((x) => x.category === c.value).length })).filter((c) => c.count > 0);
+  const newByCategory = CATEGORIES.map((c) => ({ category: c.value, label: c.label, count: sum(newCases.filter((x) => x.category === c.value), 'cases') })).filter((c) => c.count > 0);
 
-  const late = i.open.filter((c) => (OPEN_STATUSES as string[]).includes(c.status) && c.deadline < i.today);
+  const late = i.late.filter((c) => (OPEN_STATUSES as string[]).includes(c.status) && c.deadline < i.today);
   const daysLeft = daysLeftMany(i.today, late.map((c) => c.deadline));
   const overdue = late
     .map((c) => {
@@ -77,7 +90,8 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
     .sort((a, b) => b.overdueDays - a.overdueDays || a.code.localeCompare(b.code));
 
   const thisYear = i.received.filter((c) => c.receivedDate.startsWith(`${year}-`));
-  const resolvedYtd = thisYear.filter((c) => c.status === ('resolved' satisfies CaseStatus)).length;
+  const receivedYtd = sum(thisYear, 'cases');
+  const resolvedYtd = sum(thisYear, 'resolved');
 
   const attendance = i.sessions.flatMap((s) => s.attendance);
   const count = (status: string) => attendance.filter((a) => a === status).length;
@@ -87,11 +101,11 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
     week: i.week,
     year,
     newByCategory,
-    newTotal: newCases.length,
+    newTotal: sum(newCases, 'cases'),
     resolvedInWeek: i.resolvedInWeek,
-    openTotal: i.open.length,
+    openTotal: i.openTotal,
     overdue,
-    ytd: { received: thisYear.length, resolved: resolvedYtd, rate: thisYear.length ? resolvedYtd / thisYear.length : null },
+    ytd: { received: receivedYtd, resolved: resolvedYtd, rate: receivedYtd ? resolvedYtd / receivedYtd : null },
     study: {
       sessions: i.sessions.length,
       present: count('present'),
@@ -103,14 +117,16 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
   };
 }
 
+const sum = (rows: ReceivedTally[], key: 'cases' | 'resolved') => rows.reduce((n, r) => n + r[key], 0);
+
 /** New cases per category and week (weeks given by their Mondays). */
-export function casesChart(cases: ProgressCase[], mondays: string[]): CasesChart {
+export function casesChart(cases: ReceivedTally[], mondays: string[]): CasesChart {
   const sundays = mondays.map((m) => addDays(m, 6));
   const counts = new Map(CATEGORIES.map((c) => [c.value as string, mondays.map(() => 0)]));
   for (const x of cases) {
     const w = mondays.findIndex((m, i) => x.receivedDate >= m && x.receivedDate <= sundays[i]!);
     const row = counts.get(x.category);
-    if (row && w >= 0) row[w]!++;
+    if (row && w >= 0) row[w]! += x.cases;
   }
   const series = CATEGORIES.map((c) => ({ category: c.value, label: c.label, counts: counts.get(c.value)! })).filter((s) => s.counts.some((n) => n > 0));
   return { weeks: mondays.map((m) => `${Number(m.slice(5, 7))}/${Number(m.slice(8, 10))}`), series };

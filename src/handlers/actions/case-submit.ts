@@ -1,12 +1,13 @@
 import { parseReportForm } from '../../domain/cases/report-form.js';
 import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
-import type { CaseRecord } from '../../store/cases/case-types.js';
+import type { CaseRecord, CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
 import type { CardAnswer } from '../../bot/card-answer.js';
 import { caseAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
+import { timeStep } from '../../util/step-timings.js';
 
 /**
  * 提交 on the report card: validate, store one case per card (the card's message id is the
@@ -16,18 +17,25 @@ export const caseSubmitAction: ActionHandler = {
   id: 'case.submit',
   async run(ctx) {
     const sourceKey = ctx.messageId || undefined;
-    if (sourceKey) {
-      const existing = await findCaseBySourceKey(ctx.db, sourceKey);
+    // The card's earlier case is found inside createCase's transaction (one round trip less
+    // per 提交); a form that no longer reads as valid still gets the earlier case first.
+    let input;
+    try {
+      input = parseReportForm(ctx.action.formValue, todayOf(ctx));
+    } catch (e) {
+      const existing = sourceKey ? await findCaseBySourceKey(ctx.db, sourceKey) : null;
       if (existing) return alreadyStored(ctx, existing);
+      throw e;
     }
-    const input = parseReportForm(ctx.action.formValue, todayOf(ctx));
-    const { case: c, created } = await createCase(ctx.db, {
-      ...input,
-      reporterId: ctx.user.openId,
-      ...(sourceKey ? { sourceKey } : {}),
-      ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
-      at: ctx.clock.now(),
-    });
+    const { case: c, created } = await timeStep('store', () =>
+      createCase(ctx.db, {
+        ...input,
+        reporterId: ctx.user.openId,
+        ...(sourceKey ? { sourceKey } : {}),
+        ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
+        at: ctx.clock.now(),
+      }),
+    );
     if (!created) return alreadyStored(ctx, c);
     return caseAnswer(
       ctx,
@@ -39,6 +47,6 @@ export const caseSubmitAction: ActionHandler = {
 };
 
 async function alreadyStored(ctx: ActionContext, c: CaseRecord): Promise<CardAnswer> {
-  const full = (await findCaseByCode(ctx.db, c.code))!;
+  const full = 'history' in c ? (c as CaseWithHistory) : (await findCaseByCode(ctx.db, c.code))!;
   return caseAnswer(ctx, full, { type: 'warning', content: `该卡片已登记为诉求 ${c.code}，请勿重复提交` });
 }

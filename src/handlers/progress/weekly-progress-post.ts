@@ -23,7 +23,7 @@ export async function composeWeeklyProgress(
   const tz = deps.config.BOT_TIMEZONE;
   const today = dayIn(when.at, tz);
   const week = reportWeek(today);
-  const rows = await loadProgressRows(deps.db, { week, receivedSince: receivedSince(week, CHART_WEEKS) });
+  const rows = await loadProgressRows(deps.db, { week, receivedSince: receivedSince(week, CHART_WEEKS), today });
   const progress = summarizeWeek({ today, week, chartWeeks: CHART_WEEKS, ...rows });
   const names = await resolveNames(deps.db, deps.directory, progress.overdue.map((c) => c.ownerId), { now: when.now });
   const message = card(weeklyProgressCard(progress, { org: deps.config.BOT_ORG_NAME, asOf: minuteIn(when.now, tz), names }));

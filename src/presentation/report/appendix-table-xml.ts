@@ -29,7 +29,7 @@ export function tableStartXml(columns: readonly TableColumn[] = LEDGER_COLUMNS):
   ].join('');
 }
 
-export function tableRowsXml(rows: LedgerEntry[]): string {
+export function tableRowsXml(rows: readonly LedgerEntry[]): string {
   return cellRowsXml(rows.map(ledgerCells));
 }
 

@@ -4,15 +4,14 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
 import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.js';
 import { appendixTitle, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
+import { pagesOf, type LedgerSource } from './ledger-pages.js';
 import type { Draft, Segment } from './render-draft.js';
 
 const TABLE_MARK = '@@LEDGER_TABLE@@';
 const RETURNED_MARK = '@@RETURNED_TABLE@@';
-const ROWS_PER_CHUNK = 2_000;
 const MM = (mm: number) => Math.round((mm / 25.4) * 1440);
 const STYLE = { title: 'DraftTitle', body: 'DraftBody', heading: 'DraftHeading', appendix: 'DraftAppendix', comment: 'DraftComment' } as const;
 
@@ -97,7 +96,7 @@ const styles = {
  * writes the document around a mark; the table is streamed into the zip in chunks, yielding to
  * the event loop between them so the bot keeps answering Lark meanwhile.
  */
-export async function draftDocx(d: Draft, ledger: LedgerEntry[], returned: ReturnedCase[] = []): Promise<Buffer> {
+export async function draftDocx(d: Draft, ledger: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
   const comments: ICommentOptions[] = [];
   const children = paragraphs(d, comments, returned.length > 0);
   const doc = new Document({
@@ -134,8 +133,8 @@ export async function draftDocx(d: Draft, ledger: LedgerEntry[], returned: Retur
   const body = new ZipDeflate('word/document.xml', { level: 6 });
   zip.add(body);
   body.push(strToU8(xml.slice(0, start) + tableStartXml()));
-  for (let i = 0; i < ledger.length; i += ROWS_PER_CHUNK) {
-    body.push(strToU8(tableRowsXml(ledger.slice(i, i + ROWS_PER_CHUNK))));
+  for await (const page of pagesOf(ledger)) {
+    body.push(strToU8(tableRowsXml(page)));
     await new Promise((r) => setImmediate(r));
   }
   body.push(strToU8(TABLE_END + xml.slice(end)), true);

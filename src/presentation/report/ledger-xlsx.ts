@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
+import { pagesOf, type LedgerSource } from './ledger-pages.js';
 
 /**
  * The year's ledger as an .xlsx workbook with the appendix columns and the 办理期限 in force
@@ -11,7 +11,7 @@ import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returned
  * first). Written with exceljs' streaming writer: the in-memory workbook is several times
  * slower and larger for 100,000 rows.
  */
-export async function ledgerXlsx(year: number, rows: LedgerEntry[], returned: ReturnedCase[] = []): Promise<Buffer> {
+export async function ledgerXlsx(year: number, rows: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -22,9 +22,10 @@ export async function ledgerXlsx(year: number, rows: LedgerEntry[], returned: Re
   ws.columns = [...LEDGER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth })), { header: '办理期限', key: 'deadline', width: 12 }];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for (const [i, r] of rows.entries()) {
-    ws.addRow([...ledgerCells(r), r.deadline]).commit();
-    if (i % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
+  // A page at a time, yielding between pages so the bot keeps answering meanwhile.
+  for await (const page of pagesOf(rows)) {
+    for (const r of page) ws.addRow([...ledgerCells(r), r.deadline]).commit();
+    await new Promise((resolve) => setImmediate(resolve));
   }
   ws.commit();
   const back = wb.addWorksheet(RETURNED_TITLE, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -4,6 +4,7 @@ import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
+import { createCaseOnSqlite } from './create-case-sqlite.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
 
@@ -34,10 +35,31 @@ const MAX_ATTEMPTS = 8;
  *
  * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction,
  * and the unique (year, seq) index turns a race with another process into a retry.
+ * On SQLite the same happens in one synchronous transaction (create-case-sqlite.ts).
  */
 export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWithHistory; created: boolean }> {
   const year = Number(input.receivedDate.slice(0, 4));
   const due = deadlineFor(input.category, input.receivedDate);
+  const note = due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`;
+  // The plain SQLite connection beside Prisma, when the database is SQLite.
+  if (db.sqlite) {
+    return createCaseOnSqlite(db.sqlite, {
+      enterprise: input.enterprise,
+      category: input.category,
+      content: input.content,
+      department: input.department ?? null,
+      receivedDate: input.receivedDate,
+      deadlineDays: due.days,
+      deadline: due.deadline,
+      deadlineProvisional: due.provisional,
+      note,
+      reporterId: input.reporterId,
+      sourceKey: input.sourceKey ?? null,
+      source: input.source ?? 'chat',
+      chatId: input.chatId ?? null,
+      at: input.at ?? new Date(),
+    });
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await db.$transaction(async (tx) => {
@@ -74,7 +96,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
             actorId: input.reporterId,
             kind: 'created',
             toStatus: 'registered',
-            note: due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`,
+            note,
           },
         });
         // Built from what was just written: a nested create with include costs three more queries.
