@@ -20,7 +20,9 @@ import { myCasesCard } from '../src/presentation/cards/my-cases-card.js';
 import { draftPosts } from '../src/presentation/report/draft-messages.js';
 import { renderDraft } from '../src/presentation/report/render-draft.js';
 import { loadDraftTemplate } from '../src/presentation/report/template.js';
+import { PICKER_PEOPLE } from '../src/handlers/case-card-for.js';
 import { findCaseByCode, listOpenCasesFor } from '../src/store/cases/find-cases.js';
+import { knownPeople } from '../src/store/known-people.js';
 import { closeDatabase, openDatabase, type Db } from '../src/store/database.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
 import { escalationNotes, listOpenCases, mutedAmong } from '../src/store/reminders.js';
@@ -59,7 +61,7 @@ function steps(code: string): Step[] {
       },
     },
     { name: '/我的 (busiest person)', goalMs: 200, run: async (db) => myCasesCard(await listOpenCasesFor(db, BUSY), TODAY) },
-    { name: `/诉求 ${code}`, goalMs: 200, run: async (db) => caseCard((await findCaseByCode(db, code))!, { today: TODAY, tz: 'Asia/Shanghai' }) },
+    { name: `/诉求 ${code}`, goalMs: 200, run: async (db) => caseCard((await findCaseByCode(db, code))!, { today: TODAY, tz: 'Asia/Shanghai', people: await knownPeople(db, PICKER_PEOPLE) }) },
     { name: `/总结 ${YEAR} text`, goalMs: 2000, run: async (db) => draftPosts(renderDraft(await loadYearFigures(db, YEAR, TODAY), template, '投资促进局')) },
   ];
 }
