@@ -11,6 +11,7 @@ import { registry as defaultRegistry } from './handlers/registry.js';
 import type { Services } from './bot/context.js';
 import type { OutFile } from './bot/file.js';
 import { findEventHandler, type Registry } from './bot/registry.js';
+import { NameMemo } from './bot/name-memo.js';
 import { Timers } from './bot/timers.js';
 import type { WeeklyProgress } from './domain/progress/weekly-progress.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
@@ -70,6 +71,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     directory: {
       userName: (id) => options.api.getUserName(id),
       chatMembers: (id) => options.api.listChatMembers(id),
+      memo: new NameMemo(),
     },
     registry,
     timers: new Timers(),
@@ -128,6 +130,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await dispatcher.stop();
       await outbox.stop();
       services.timers.clear();
+      services.directory.memo?.clear();
       await closeDatabase(db);
     },
   };
