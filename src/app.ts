@@ -10,6 +10,7 @@ import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
 import { registry as defaultRegistry } from './handlers/registry.js';
 import type { Services } from './bot/context.js';
 import { findEventHandler, type Registry } from './bot/registry.js';
+import { NameMemo } from './bot/name-memo.js';
 import { Timers } from './bot/timers.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 
@@ -66,6 +67,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     directory: {
       userName: (id) => options.api.getUserName(id),
       chatMembers: (id) => options.api.listChatMembers(id),
+      memo: new NameMemo(),
     },
     registry,
     timers: new Timers(),
@@ -123,6 +125,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await dispatcher.stop();
       await outbox.stop();
       services.timers.clear();
+      services.directory.memo?.clear();
       await closeDatabase(db);
     },
   };

@@ -39,15 +39,11 @@ export interface SendOptions {
   ref?: string;
 }
 
-/** What handlers and jobs share: the store, the clock, the directory and ways to send. Never the SDK. */
-export interface BotContext {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  log: Logger;
-  directory: Directory;
-  registry: Registry;
-  timers: Timers;
+/**
+ * What handlers and jobs share: the bot's services (`log` is the run's own child logger)
+ * and ways to send, which wake the outbox themselves. Never the SDK.
+ */
+export interface BotContext extends Omit<Services, 'notifyOutbox'> {
   /** Sends to any chat or person (e.g. leaders' direct messages). */
   send(to: Target, message: OutMessage, options?: SendOptions): Promise<void>;
   sendFile(to: Target, file: OutFile, options?: SendOptions): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { NameMemo } from './name-memo.js';
 
 export interface Person {
   openId: string;
@@ -15,6 +16,8 @@ export interface ChatRef {
 export interface Directory {
   userName(openId: string): Promise<string | undefined>;
   chatMembers(chatId: string): Promise<Array<{ openId: string; name: string }>>;
+  /** This bot's look-ups under way and names nobody could tell; a bare directory (a test's) remembers nothing. */
+  memo?: NameMemo;
 }
 
 /** A person with the roles the configuration gives them. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkCard } from '../../src/presentation/cards/card-check.js';
 import { createCase } from '../../src/store/cases/create-case.js';
 import { findCaseByCode } from '../../src/store/cases/find-cases.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
@@ -193,5 +194,25 @@ describe('history rows from other features', () => {
     await say(t, `/诉求 ${code}`);
     const shown = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'case card');
     expect(cardText(shown.content)).toContain('提醒：距办理期限还有3个工作日');
+  });
+
+  it('a case overdue for many months (600 reminders) keeps its card within 30 KB: 登记, the latest rows, and a count of the rest', async () => {
+    t = await startTestBot();
+    const code = await registered();
+    const stored = (await findCaseByCode(t.bot.db, code))!;
+    const day = 24 * 3600 * 1000;
+    await t.bot.db.caseEvent.createMany({
+      data: Array.from({ length: 600 }, (_, i) => ({
+        caseId: stored.id, at: new Date(stored.history[0]!.at.getTime() + (i + 1) * day), actorId: 'system', kind: 'remind', note: `已超期${i + 1}个工作日`,
+      })),
+    });
+    await say(t, `/诉求 ${code}`);
+    const shown = await waitFor(() => t.fake.messages.find((m) => m.msgType === 'interactive'), 5000, 'case card');
+    expect(checkCard(shown.content)).toEqual([]);
+    const text = cardText(shown.content);
+    expect(text).toContain('登记');
+    expect(text).toContain('已超期600个工作日');
+    expect(text).not.toContain('已超期1个工作日');
+    expect(text).toContain('（另有590条较早的提醒记录未显示）');
   });
 });

@@ -82,9 +82,17 @@ describe('the case card', () => {
 
   it('stays within 30 KB for an open case with the longest texts the forms allow and a full picker', () => {
     const people = Array.from({ length: PICKER_PEOPLE }, (_, i) => `ou_${String(i).padStart(32, '0')}`);
-    const history = Array.from({ length: 6 }, (_, i) => ({ id: i, caseId: 1, kind: 'extend', actorId: ADMIN, at, fromStatus: null, toStatus: null, note: '因'.repeat(LIMITS.reason) }));
+    // 延期 can be asked again and again, each with a reason of the longest length allowed.
+    const extensions = Array.from({ length: 40 }, (_, i) => ({ id: i + 2, caseId: 1, kind: 'extend', actorId: ADMIN, at, fromStatus: null, toStatus: null, note: '因'.repeat(LIMITS.reason) }));
+    const history = [aCase().history[0]!, ...extensions];
     const c = aCase({ status: 'in_progress', content: '*'.repeat(LIMITS.content), department: '科'.repeat(LIMITS.department), enterprise: { id: 1, name: '企'.repeat(LIMITS.enterprise) }, history } as Partial<CaseWithHistory>);
     expect(checkCard(caseCard(c, { ...opts, people }))).toEqual([]);
+    // Resolved: no picker, but a 2,000-character resolution; '*' costs most once escaped.
+    const stars = extensions.map((e) => ({ ...e, note: '*'.repeat(LIMITS.reason) }));
+    const done = { ...c, status: 'resolved', resolution: '*'.repeat(LIMITS.resolution), resolvedDate: '2023-10-20', history: [history[0]!, ...stars] } as CaseWithHistory;
+    const card = caseCard(done, opts);
+    expect(checkCard(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('条较早的记录未显示');
   });
 
   it('names the ledger import and the system in the history as plain words, not as mentions', () => {

@@ -37,6 +37,16 @@ describe('names on the 会前学法 card', () => {
     const text = cardText(res2.body.card.data);
     expect(text).toContain('用户abcd');
     expect(text).not.toContain(stranger);
+
+    // Nobody could tell: remembered on this bot (not asked again on the next click), released by stop().
+    const memo = t.bot.services.directory.memo!;
+    expect(memo.unknownUntil.get(stranger)?.label).toBe('用户abcd');
+    const asked = () => t.fake.requests.filter((r) => r.path === `/open-apis/contact/v3/users/${stranger}`).length;
+    const before = asked();
+    await click(t, s, 'study.checkin', stranger);
+    expect(asked()).toBe(before);
+    await t.close();
+    expect(memo.size).toBe(0);
   });
 
   it('of someone who muted reminders in a direct chat while nobody could tell their name still come from the member list', async () => {

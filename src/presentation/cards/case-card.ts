@@ -1,11 +1,8 @@
 import { categoryLabel, statusLabel } from '../../domain/cases/categories.js';
 import { isOpen } from '../../domain/cases/case-rules.js';
-import { minuteIn } from '../../domain/dates/days.js';
-import { isOpenId } from '../../domain/people/open-id.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
-import { SYSTEM_ACTOR } from '../../store/reminders.js';
-import { IMPORT_ACTOR } from '../../store/report/import-ledger.js';
 import { deadlineStatePhrase, provisionalWarning } from './case-text.js';
+import { historyBlock, person } from './case-history.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { addCallbackValues, loadTemplate, removeElements, setElement, setHeader, type CardJson } from './template.js';
 
@@ -16,25 +13,6 @@ const STATUS_COLOR: Record<string, [string, string]> = {
   resolved: ['green', 'green'],
   returned: ['grey', 'neutral'],
 };
-
-/** Actors that are not people: named in plain words, since a mention of a non-person id shows nothing useful. */
-const NOT_PEOPLE: Record<string, string> = { [IMPORT_ACTOR]: '台账导入', [SYSTEM_ACTOR]: '系统' };
-
-/** Lark renders the person's name for an open_id; no look-up needed. */
-const person = (id: string) => NOT_PEOPLE[id] ?? (isOpenId(id) ? `<at id=${id}></at>` : escapeMarkdown(id));
-
-type HistoryRow = CaseWithHistory['history'][number];
-
-function historyLine(h: HistoryRow, tz: string): string {
-  let what: string;
-  if (h.kind === 'created') what = '登记';
-  else if (h.kind === 'status') what = `${statusLabel(h.fromStatus ?? '')} → ${statusLabel(h.toStatus ?? '')}`;
-  else if (h.kind === 'assign') what = `指派给 ${person(h.note ?? '')}`;
-  else if (h.kind === 'extend') what = '延期';
-  else what = h.kind === 'remind' ? '提醒' : h.kind === 'escalate' ? '督办' : '备注';
-  const note = h.note && h.kind !== 'assign' ? `：${escapeMarkdown(h.note)}` : '';
-  return `- ${minuteIn(h.at, tz)} ${person(h.actorId)} ${what}${note}`;
-}
 
 function fieldLines(c: CaseWithHistory, today: string): string[] {
   const state = deadlineStatePhrase(c, today);
@@ -67,7 +45,7 @@ export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; peo
   if (o.notice) setElement(card, 'notice', { content: o.notice });
   else removeElements(card, ['notice']);
   setElement(card, 'fields', { content: fieldLines(c, o.today).join('\n') });
-  setElement(card, 'history', { content: `**办理记录**\n${c.history.map((h) => historyLine(h, o.tz)).join('\n')}` });
+  setElement(card, 'history', { content: historyBlock(c.history, o.tz) });
   if (!isOpen(c.status)) removeElements(card, ['actions_rule', 'accept', 'resolve', 'assign', 'handle']);
   else if (c.status !== 'registered') removeElements(card, ['accept']);
   // resolved_date has no initial date: Lark submits a preset one unchanged, so a card drawn
