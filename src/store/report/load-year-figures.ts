@@ -4,6 +4,7 @@ import { computeYearFigures, type EnterpriseTally, type StudyCounts, type YearFi
 import { Prisma } from '../../generated/prisma/client.js';
 import { studyYearStats } from '../study/statistics.js';
 import type { Db } from '../database.js';
+import { daysBetweenSql } from '../dialect.js';
 
 /*
  * The year-end figures straight from the tables: cases received in `year` (EnterpriseCase.year
@@ -16,16 +17,21 @@ const OPEN = Prisma.join(OPEN_STATUSES);
 
 /** One row per (category, enterprise): counted, resolved, in time, open, overdue, first receipt. */
 export async function loadEnterpriseTallies(db: Db, year: number, asOf: string): Promise<EnterpriseTally[]> {
+  // Portable SQL: a count of rows that match is SUM(CASE … 1 ELSE 0), not SUM(<boolean>), and
+  // every selected column is grouped (PostgreSQL refuses e.name when only the id is grouped).
+  const when = (cond: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const resolved = Prisma.sql`c.status = 'resolved' AND c.resolved_date IS NOT NULL`;
+  const open = Prisma.sql`c.status IN (${OPEN})`;
   const rows = await db.$queryRaw<Array<Record<keyof EnterpriseTally, string | number | bigint>>>`
     SELECT c.category AS category, e.name AS enterprise, COUNT(*) AS cases,
-           SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL) AS resolved,
-           SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL AND c.resolved_date <= c.deadline) AS withinDeadline,
-           SUM(c.status IN (${OPEN})) AS open,
-           SUM(c.status IN (${OPEN}) AND c.deadline < ${asOf}) AS openOverdue,
-           MIN(c.received_date) AS firstReceived
+           ${when(resolved)} AS resolved,
+           ${when(Prisma.sql`${resolved} AND c.resolved_date <= c.deadline`)} AS "withinDeadline",
+           ${when(open)} AS open,
+           ${when(Prisma.sql`${open} AND c.deadline < ${asOf}`)} AS "openOverdue",
+           MIN(c.received_date) AS "firstReceived"
     FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
     WHERE c.year = ${year} AND c.status <> 'returned'
-    GROUP BY c.category, c.enterprise_id`;
+    GROUP BY c.category, c.enterprise_id, e.name`;
   return rows.map((r) => ({
     category: String(r.category),
     enterprise: String(r.enterprise),
@@ -45,7 +51,7 @@ export async function countReturned(db: Db, year: number): Promise<number> {
 /** Average calendar days from receipt to resolution per category, for resolved cases received in a year. */
 export async function loadAverageHandlingDays(db: Db, year: number): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<Array<{ category: string; avgDays: number }>>`
-    SELECT category, AVG(julianday(resolved_date) - julianday(received_date)) AS avgDays
+    SELECT category, AVG(${daysBetweenSql(db, 'received_date', 'resolved_date')}) AS "avgDays"
     FROM enterprise_cases
     WHERE year = ${year} AND status = 'resolved' AND resolved_date IS NOT NULL
     GROUP BY category`;
