@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { signedRequest } from '../support/lark-payloads.js';
 
 /** A bot replica in its own process (replica-server.ts), reached over HTTP on 127.0.0.1. */
@@ -16,7 +17,7 @@ export interface Replica {
   output(): string;
 }
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/replicas/replica-server.ts'], {
