@@ -83,7 +83,7 @@ describe('submitting the report card', () => {
 
   it('concurrent submits from two bot processes on one database file still get distinct consecutive codes', async () => {
     t = await startTestBot();
-    const other = await startTestBot({ dbPath: t.dbPath, fake: t.fake });
+    const other = await startTestBot({ databaseUrl: t.databaseUrl, fake: t.fake });
     try {
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) => submitReport(i % 2 ? other : t, { form: reportForm({ enterprise: `双实例${i}有限公司` }) })),
