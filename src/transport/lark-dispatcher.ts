@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
 import type { Logger } from '../logger.js';
-import type { CardAnswer } from '../handlers/types.js';
+import type { CardAnswer } from '../bot/card-answer.js';
+import type { InboxRow } from '../store/sql/queue-sql.js';
 import type { Envelope } from './verify.js';
-import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
 import { runGroupedInOrder } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
 
@@ -50,34 +50,34 @@ export class Dispatcher {
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly loop: PollLoop;
 
-  constructor(private readonly o: DispatcherOptions) {
-    this.loop = new PollLoop({ name: 'inbox', pollMs: o.pollMs ?? 1_000, log: o.log, runOnce: () => this.runOnce() });
+  constructor(private readonly options: DispatcherOptions) {
+    this.loop = new PollLoop({ name: 'inbox', pollMs: options.pollMs ?? 1_000, log: options.log, runOnce: () => this.runOnce() });
   }
 
   private get leaseMs() {
-    return this.o.leaseMs ?? 60_000;
+    return this.options.leaseMs ?? 60_000;
   }
 
   async receive(env: Envelope): Promise<Ack> {
     if (env.kind === 'challenge') return { challenge: env.challenge };
     const payload = JSON.stringify(env.payload);
-    const log = this.o.log.child({ eventId: env.eventId });
+    const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      const row = await recordEvent(this.o.db, {
+      const row = this.options.db.queues.inbox.insert({
         eventId: env.eventId,
         type: env.eventType,
         payload,
-        now: this.o.clock.now(),
-        claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
+        now: this.options.clock.now(),
+        claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
       });
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
-        const stored = await storedResponse(this.o.db, env.eventId);
+        const stored = this.options.db.queues.inbox.storedResponse(env.eventId);
         return stored ? (JSON.parse(stored) as Ack) : {};
       }
       return this.answerCardAction(row, log);
     }
-    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() });
+    const row = this.options.db.queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() });
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};
@@ -85,7 +85,7 @@ export class Dispatcher {
 
   private async answerCardAction(row: InboxRow, log: Logger): Promise<Ack> {
     const work = this.track(this.runCardAction(row, log));
-    const budget = this.o.cardAnswerBudgetMs ?? 2_500;
+    const budget = this.options.cardAnswerBudgetMs ?? 2_500;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), budget);
@@ -98,12 +98,12 @@ export class Dispatcher {
 
   private async runCardAction(row: InboxRow, log: Logger): Promise<Ack> {
     try {
-      const ack = toAck(await this.o.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) }));
-      await complete(this.o.db, row.id, this.o.clock.now(), JSON.stringify(ack));
+      const ack = toAck(await this.options.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) }));
+      this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
       return ack;
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now());
+      this.options.db.queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() });
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
@@ -127,11 +127,11 @@ export class Dispatcher {
 
   /** Handles due rows; events of one chat in the order they came, chats side by side. */
   async runOnce(): Promise<number> {
-    const { db, clock } = this.o;
-    const rows = await findDue(db, clock.now(), 50);
+    const { db, clock } = this.options;
+    const rows = db.queues.inbox.findDue(clock.now(), 50);
     let handled = 0;
     await runGroupedInOrder(rows, chatKey, async (row) => {
-      if (!(await claim(db, row.id, clock.now(), this.leaseMs))) return true;
+      if (!db.queues.inbox.claim(row.id, clock.now(), this.leaseMs)) return true;
       handled++;
       await this.track(this.handleRow(row));
       return true;
@@ -140,19 +140,20 @@ export class Dispatcher {
   }
 
   private async handleRow(row: InboxRow): Promise<void> {
-    const { db, clock, handlers } = this.o;
-    const log = this.o.log.child({ eventId: row.eventId });
+    const { db, clock, handlers } = this.options;
+    const log = this.options.log.child({ eventId: row.eventId });
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
-      await complete(db, row.id, clock.now());
+      db.queues.inbox.complete(row.id, clock.now());
     } catch (e) {
       const attempts = row.attempts + 1;
-      const final = attempts >= (this.o.maxAttempts ?? 3);
+      const final = attempts >= (this.options.maxAttempts ?? 3);
       log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
       const now = clock.now();
-      await fail(db, row.id, (e as Error).message, final, now, new Date(now.getTime() + (this.o.retryBaseMs ?? 1_000) * 4 ** (attempts - 1)));
+      const retryAt = new Date(now.getTime() + (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1));
+      db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt });
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }

@@ -17,7 +17,6 @@ export function canHandle(actor: Actor, c: CaseParties): boolean {
   return actor.isAdmin || actor.openId === c.reporterId || (c.assigneeId !== null && actor.openId === c.assigneeId);
 }
 
-/** Only admins move a deadline. */
 /**
  * 延期 is decided before the deadline runs out: a deadline extended after it had passed
  * would turn a late case into one 「在规定时限内」 in the year-end figures. A provisional
@@ -27,6 +26,7 @@ export function extensionStillOpen(c: { deadline: string; deadlineProvisional?: 
   return c.deadlineProvisional === true || today <= c.deadline;
 }
 
+/** Only admins move a deadline. */
 export function canExtend(actor: Actor): boolean {
   return actor.isAdmin;
 }

@@ -1,8 +1,8 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
-import { card, text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card, text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { todayOf } from '../today.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */
