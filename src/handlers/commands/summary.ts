@@ -38,7 +38,7 @@ export const summaryCommand: CommandHandler = {
       throw e;
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    const rows = loadYearLedger(ctx.db, year, today);
+    const rows = await loadYearLedger(ctx.db, year, today);
     const file = { replyTo: ctx.messageId };
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
     const { draftDocx } = await import('../../presentation/report/draft-docx.js');

@@ -32,8 +32,9 @@ const MAX_ATTEMPTS = 8;
  * when a case with the same `sourceKey` already exists: that case is returned and nothing
  * is stored.
  *
- * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction,
- * and the unique (year, seq) index turns a race with another process into a retry.
+ * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction that
+ * first takes the year's lock (PostgreSQL replicas), and the unique (year, seq) index turns any
+ * remaining race with another process into a retry.
  */
 export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWithHistory; created: boolean }> {
   const year = Number(input.receivedDate.slice(0, 4));
@@ -41,6 +42,8 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await db.$transaction(async (tx) => {
+        // Other writers of this year's codes wait here (PostgreSQL replicas; SQLite has one writer).
+        await db.sql.lockCaseYear(tx, year);
         const enterprise = await findOrCreateEnterprise(tx, input.enterprise);
         const max = await tx.enterpriseCase.aggregate({ where: { year }, _max: { seq: true } });
         const seq = (max._max.seq ?? 0) + 1;
@@ -100,5 +103,6 @@ function isUniqueConflict(e: unknown): boolean {
 function isRetryable(e: unknown): boolean {
   if (isUniqueConflict(e)) return true;
   const text = e instanceof Error ? e.message : String(e);
-  return /SQLITE_BUSY|database is locked/i.test(text);
+  // SQLite's busy writer; PostgreSQL's serialization failure or deadlock; a pool that had no free connection in time.
+  return /SQLITE_BUSY|database is locked|40001|40P01|could not serialize|deadlock detected|Unable to start a transaction/i.test(text);
 }
