@@ -1,7 +1,7 @@
 /**
  * One bot replica as its own process, for the replica tests: the real bot (webhook, inbox,
  * handlers, outbox, scheduler) on DATABASE_URL, with short polls and leases so a killed
- * replica's claims are taken over within a second. Prints `READY <port>`; SIGTERM drains.
+ * replica's claims are taken over within seconds. Prints `READY <port>`; SIGTERM drains.
  */
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -11,7 +11,7 @@ import { createLarkClient } from '../../src/transport/lark-client.js';
 
 const config = loadConfig(process.env);
 const log = pino({ level: process.env.REPLICA_LOG ?? 'silent' });
-const leaseMs = Number(process.env.REPLICA_LEASE_MS ?? 1_000);
+const leaseMs = Number(process.env.REPLICA_LEASE_MS ?? 5_000);
 const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
 const bot = await createBot({
   config,
