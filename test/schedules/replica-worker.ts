@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { scheduledJobs } from '../../src/handlers/jobs/scheduled-jobs.js';
 import { registry } from '../../src/handlers/registry.js';
 import { Timers } from '../../src/bot/timers.js';
+import { weeklyChartPicture } from '../../src/local/weekly-chart-picture.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeClock, walk } from './helpers.js';
@@ -25,6 +26,8 @@ const scheduler = new Scheduler({
     directory: { userName: async () => undefined, chatMembers: async () => [] },
     registry,
     timers: new Timers(),
+    // As the bot wires it in local mode (the replicas run without LARK_APP_ID).
+    ...(config.mode === 'local' ? { weeklyChartPicture } : {}),
     notifyOutbox: () => undefined,
   },
   jobs: scheduledJobs(config),
