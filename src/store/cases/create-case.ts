@@ -42,9 +42,10 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await db.$transaction(async (tx) => {
-        // Other writers of this year's codes wait here (PostgreSQL replicas; SQLite has one writer).
-        await db.sql.lockCaseYear(tx, year);
         const enterprise = await findOrCreateEnterprise(tx, input.enterprise);
+        // Other writers of this year's codes wait here until this transaction ends (PostgreSQL
+        // replicas; SQLite has one writer): taken as late as possible, so it is held briefly.
+        await db.sql.lockCaseYear(tx, year);
         const max = await tx.enterpriseCase.aggregate({ where: { year }, _max: { seq: true } });
         const seq = (max._max.seq ?? 0) + 1;
         if (seq > MAX_SEQ) throw new AppError('conflict', `${year}年诉求编号已用尽（最多${MAX_SEQ}件），请联系管理员`);
