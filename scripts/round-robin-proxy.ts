@@ -10,15 +10,25 @@ export async function startRoundRobin(ports: number[]): Promise<{ port: number; 
   let next = 0;
   const server: Server = createServer((req, res) => {
     const port = ports[next++ % ports.length]!;
-    const up = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      // A kept-alive socket the replica closed at that instant is retried once on a new one.
+      const forward = (retry: boolean) => {
+        const up = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.on('error', () => {
+          if (retry) return forward(false);
+          if (!res.headersSent) res.writeHead(502);
+          res.end();
+        });
+        up.end(body);
+      };
+      forward(true);
     });
-    up.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -24,6 +24,8 @@ const bot = await createBot({
 });
 bot.start();
 const server = bot.http.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`));
+// A balancer keeps connections open between bursts.
+server.keepAliveTimeout = 60_000;
 process.on('SIGTERM', () => {
   server.close();
   void bot.stop().then(() => process.exit(0));
