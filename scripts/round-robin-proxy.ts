@@ -20,8 +20,9 @@ export async function startRoundRobin(ports: number[]): Promise<{ port: number; 
           res.writeHead(r.statusCode ?? 502, r.headers);
           r.pipe(res);
         });
-        up.on('error', () => {
+        up.on('error', (e) => {
           if (retry) return forward(false);
+          if (process.env.BENCH_DEBUG) console.error(`proxy to ${port}: ${e.message}`);
           if (!res.headersSent) res.writeHead(502);
           res.end();
         });
