@@ -78,7 +78,7 @@ try {
     const b = performance.now();
     const cpuB = process.cpuUsage(cpuA);
     if (run === 0) rssAfter.text = process.resourceUsage().maxRSS / 1024;
-    const ledger = loadYearLedger(client, YEAR, '2026-11-25');
+    const ledger = await loadYearLedger(client, YEAR, '2026-11-25');
     const docx = await draftDocx(draft, ledger);
     const c = performance.now();
     const cpuC = process.cpuUsage(cpuA);

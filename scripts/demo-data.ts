@@ -19,7 +19,7 @@ if (!Number.isInteger(year) || year < 2004 || String(year) > today.slice(0, 4)) 
   process.exit(1);
 }
 
-const { db } = await openDatabase(config.databasePath);
+const { db } = await openDatabase(config.DATABASE_URL);
 try {
   const s = await fillDemoYear(db, { year, today });
   process.stdout.write(

@@ -38,7 +38,7 @@ const report = (errs: typeof errors) => {
 if (errors.length) report(errors);
 else if (dryRun) console.log(`检查通过：${cases.length} 条诉求可以导入（--dry-run，未写入）。`);
 else {
-  const { db } = await openDatabase(config.databasePath);
+  const { db } = await openDatabase(config.DATABASE_URL);
   try {
     const result = await importLedger(db, cases);
     if (result.errors.length) report(result.errors);

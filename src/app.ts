@@ -29,6 +29,8 @@ export interface BotOptions {
   /** Mounts extra routes (the local web chat). */
   extendHttp?: (app: Express, bot: Bot) => void;
   healthDetails?: () => Record<string, unknown>;
+  /** How long a claimed inbox row is held before another worker (another replica) may take it. */
+  inboxLeaseMs?: number;
   /** Overrides for the scheduler (tests: a different job list, a short lease). */
   scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
@@ -55,7 +57,8 @@ export interface Bot {
 export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? systemClock;
   const registry = options.registry ?? defaultRegistry;
-  const { db, applied } = await openDatabase(options.config.databasePath);
+  const { db, applied } = await openDatabase(options.config.DATABASE_URL);
+  let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');
 
   const outbox = new OutboxWorker({ db, api: options.api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000 });
@@ -81,6 +84,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     pollMs: options.pollMs ?? 1_000,
     cardAnswerBudgetMs: options.cardAnswerBudgetMs ?? 2_500,
     retryBaseMs: options.inboxRetryBaseMs ?? 1_000,
+    ...(options.inboxLeaseMs ? { leaseMs: options.inboxLeaseMs } : {}),
     handlers: {
       async handleEvent({ eventId, type, payload }) {
         const handler = findEventHandler(registry, type);
@@ -139,8 +143,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       options.config.mode === 'lark' && options.config.LARK_CONNECTION === 'webhook'
         ? { verificationToken: options.config.LARK_VERIFICATION_TOKEN, encryptKey: options.config.LARK_ENCRYPT_KEY }
         : undefined,
-    healthy: () => databaseIsHealthy(db),
-    ...(options.healthDetails ? { healthDetails: options.healthDetails } : {}),
+    healthy: async () => (databaseOk = await databaseIsHealthy(db)),
+    // Which database answers (several replicas share one PostgreSQL database).
+    healthDetails: () => ({ database: { kind: db.sql.kind, ok: databaseOk }, ...(options.healthDetails?.() ?? {}) }),
     extend: (app) => options.extendHttp?.(app, bot),
   });
   return bot;

@@ -34,6 +34,24 @@ function isValidCron(expr: string): boolean {
   }
 }
 
+/** postgres:// or postgresql:// with a host: the database several replicas can share. */
+export function isPostgresUrl(u: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(u)) return false;
+  try {
+    return new URL(u).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A database URL fit for logs: the password replaced by ***. */
+export function redactDatabaseUrl(u: string): string {
+  if (!isPostgresUrl(u)) return u;
+  const url = new URL(u);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
 /** Every environment variable of the contract, in one place. */
 export const configSchema = z
   .object({
@@ -42,7 +60,10 @@ export const configSchema = z
     DATABASE_URL: z
       .string()
       .default('file:./data/bot.db')
-      .refine((u) => u.startsWith('file:'), '应为 file:路径 形式的 SQLite 地址，例如 file:./data/bot.db'),
+      .refine(
+        (u) => u.startsWith('file:') || isPostgresUrl(u),
+        '应为 file:路径（SQLite，例如 file:./data/bot.db）或 postgres://用户:密码@主机:5432/库名（PostgreSQL）',
+      ),
     LARK_APP_ID: optionalText,
     LARK_APP_SECRET: optionalText,
     LARK_VERIFICATION_TOKEN: optionalText,
@@ -76,7 +97,9 @@ export type RawConfig = z.infer<typeof configSchema>;
 export interface Config extends RawConfig {
   /** Without an app id the bot runs in local mode: a web chat instead of Lark. */
   mode: 'lark' | 'local';
-  /** Filesystem path of the SQLite file. */
+  /** SQLite (file:, the default, one instance) or PostgreSQL (postgres://, several replicas). */
+  databaseKind: 'sqlite' | 'postgres';
+  /** Filesystem path of the SQLite file ('' on PostgreSQL). */
   databasePath: string;
 }
 
@@ -99,7 +122,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ...c,
     mode: c.LARK_APP_ID ? 'lark' : 'local',
-    databasePath: c.DATABASE_URL.slice('file:'.length),
+    databaseKind: isPostgresUrl(c.DATABASE_URL) ? 'postgres' : 'sqlite',
+    databasePath: c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '',
   };
 }
 
@@ -110,7 +134,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     connection: c.LARK_CONNECTION,
     port: c.PORT,
     host: c.HOST,
-    database: c.DATABASE_URL,
+    database: redactDatabaseUrl(c.DATABASE_URL),
     appId: c.LARK_APP_ID,
     appSecret: c.LARK_APP_SECRET ? 'set' : 'unset',
     verificationToken: c.LARK_VERIFICATION_TOKEN ? 'set' : 'unset',

@@ -25,7 +25,8 @@ describe('configuration', () => {
     [{ BOT_TIMEZONE: 'Mars/Olympus' }, 'BOT_TIMEZONE'],
     [{ BOT_ADMINS: 'zhangsan' }, 'BOT_ADMINS'],
     [{ BOT_WEEKLY_CRON: 'every monday' }, 'BOT_WEEKLY_CRON'],
-    [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://db/bot' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: './data/bot.db' }, 'DATABASE_URL'],
     [{ LARK_APP_ID: 'cli_x' }, 'LARK_APP_SECRET'],
     [{ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's' }, 'LARK_VERIFICATION_TOKEN'],
     [{ LARK_CONNECTION: 'ws' }, 'LARK_CONNECTION'],
@@ -38,6 +39,17 @@ describe('configuration', () => {
       expect((e as ConfigError).variable).toBe(variable);
       expect((e as Error).message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('chooses PostgreSQL by a postgres:// or postgresql:// DATABASE_URL, SQLite by file:', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' })).toMatchObject({ databaseKind: 'postgres' });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/bot?sslmode=require' })).toMatchObject({ databaseKind: 'postgres' });
+    expect(loadConfig({ DATABASE_URL: 'file:./x.db' })).toMatchObject({ databaseKind: 'sqlite', databasePath: './x.db' });
+  });
+
+  it('never shows the database password in what it logs', () => {
+    const shown = describeConfig(loadConfig({ DATABASE_URL: 'postgresql://bot:p%40ss-secret@db.example:5432/bot' })).database;
+    expect(shown).toBe('postgresql://bot:***@db.example:5432/bot');
   });
 
   it('never shows secrets in what it logs', () => {

@@ -15,13 +15,13 @@ export async function enqueue(db: Db, request: OutboxRequest, now: Date = new Da
   const ref = request.ref ?? null;
   if (request.kind === 'message') {
     const kind = 'replyTo' in request.to ? 'reply' : 'send';
-    db.queues.outbox.insert({ uuid, kind, target: encodeTarget(request.to), payload: JSON.stringify(request.message), blob: null, ref, now });
+    await db.queues.outbox.insert({ uuid, kind, target: encodeTarget(request.to), payload: JSON.stringify(request.message), blob: null, ref, now });
   } else if (request.kind === 'patch') {
     const payload = JSON.stringify({ type: 'card', card: request.card });
-    db.queues.outbox.insert({ uuid, kind: 'patch', target: encodeTarget({ replyTo: request.messageId }), payload, blob: null, ref, now });
+    await db.queues.outbox.insert({ uuid, kind: 'patch', target: encodeTarget({ replyTo: request.messageId }), payload, blob: null, ref, now });
   } else {
     const payload = JSON.stringify({ fileName: request.fileName, fileType: request.fileType });
-    db.queues.outbox.insert({ uuid, kind: 'file', target: encodeTarget(request.to), payload, blob: request.data, ref, now });
+    await db.queues.outbox.insert({ uuid, kind: 'file', target: encodeTarget(request.to), payload, blob: request.data, ref, now });
   }
   return uuid;
 }

@@ -1,34 +1,45 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { isPostgresUrl } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
-import { openRaw, type RawDb } from './raw-sqlite.js';
+import { openPostgres } from './pg/open-postgres.js';
+import { openRaw } from './raw-sqlite.js';
+import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
+import { sqliteDialect } from './sql/sqlite-dialect.js';
 import { sqliteQueues } from './sql/sqlite-queues.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
- * this database's SQL dialect, and `sqlite`, the plain connection they run on.
+ * this database's SQL dialect, and `sql`, the few other statements that differ per dialect.
+ * Code is typed against the SQLite client; on PostgreSQL the client generated for it is cast
+ * to that type once (store/pg/open-postgres.ts).
  */
-export type Db = PrismaClient & { readonly queues: QueueSql; readonly sqlite: RawDb };
+export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql };
 export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
 const BUSY_TIMEOUT_MS = 10_000;
 
-/** Closes both connections. */
+/** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
   await db.$disconnect();
-  if (db.sqlite.open) db.sqlite.close();
+  await db.sql.close();
 }
 
 /**
- * Creates the database file if needed, applies pending migrations, and returns a Prisma
- * client on the better-sqlite3 driver adapter (WAL, busy timeout) with the plain connection.
+ * Opens the database named by DATABASE_URL: `postgres://…` or `postgresql://…` → PostgreSQL;
+ * `file:<path>` (or a bare path) → SQLite, creating the file if needed. Applies pending
+ * migrations of that dialect first.
  */
-export async function openDatabase(databasePath: string): Promise<{ db: Db; applied: string[] }> {
-  const path = resolve(databasePath);
+export async function openDatabase(location: string): Promise<{ db: Db; applied: string[] }> {
+  if (isPostgresUrl(location)) {
+    const { prisma, extras, applied } = await openPostgres(location);
+    return { db: attach(prisma, extras), applied };
+  }
+  const path = resolve(location.startsWith('file:') ? location.slice('file:'.length) : location);
   mkdirSync(dirname(path), { recursive: true });
   const applied = migrate(path);
   const adapter = new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
@@ -39,10 +50,14 @@ export async function openDatabase(databasePath: string): Promise<{ db: Db; appl
   // and outbox promise); only a power cut can lose the last commits. FULL would fsync
   // on every commit and block the event loop for each acknowledged event.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  const sqlite = openRaw(path, BUSY_TIMEOUT_MS);
-  // Properties on the client itself, so every function that takes the client reaches them.
-  Object.defineProperties(prisma, { sqlite: { value: sqlite }, queues: { value: sqliteQueues(sqlite) } });
-  return { db: prisma as Db, applied };
+  const raw = openRaw(path, BUSY_TIMEOUT_MS);
+  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw) }), applied };
+}
+
+/** Properties on the client itself, so every function that takes the client reaches them. */
+function attach(prisma: PrismaClient, extras: object): Db {
+  Object.defineProperties(prisma, Object.fromEntries(Object.entries(extras).map(([k, value]) => [k, { value }])));
+  return prisma as Db;
 }
 
 /** True when the database answers a query. */

@@ -64,7 +64,7 @@ export class Dispatcher {
     const payload = JSON.stringify(env.payload);
     const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      const row = timeStep('inbox', () =>
+      const row = await timeStep('inbox', () =>
         this.options.db.queues.inbox.insert({
           eventId: env.eventId,
           type: env.eventType,
@@ -75,12 +75,12 @@ export class Dispatcher {
       );
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
-        const stored = this.options.db.queues.inbox.storedResponse(env.eventId);
+        const stored = await this.options.db.queues.inbox.storedResponse(env.eventId);
         return stored ? (JSON.parse(stored) as Ack) : {};
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
-    const row = this.options.db.queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() });
+    const row = await this.options.db.queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() });
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};
@@ -103,14 +103,14 @@ export class Dispatcher {
   private async runCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
     try {
       const answer = await timeStep('handler', () => this.options.handlers.handleCardAction({ eventId: row.eventId, payload }));
-      return timeStep('answer', () => {
+      return await timeStep('answer', async () => {
         const ack = toAck(answer);
-        this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
+        await this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
         return ack;
       });
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      this.options.db.queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() });
+      await this.options.db.queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() });
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
@@ -135,10 +135,10 @@ export class Dispatcher {
   /** Handles due rows; events of one chat in the order they came, chats side by side. */
   async runOnce(): Promise<number> {
     const { db, clock } = this.options;
-    const rows = db.queues.inbox.findDue(clock.now(), 50);
+    const rows = await db.queues.inbox.findDue(clock.now(), 50);
     let handled = 0;
     await runGroupedInOrder(rows, chatKey, async (row) => {
-      if (!db.queues.inbox.claim(row.id, clock.now(), this.leaseMs)) return true;
+      if (!(await db.queues.inbox.claim(row.id, clock.now(), this.leaseMs))) return true;
       handled++;
       await this.track(this.handleRow(row));
       return true;
@@ -153,14 +153,14 @@ export class Dispatcher {
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
-      db.queues.inbox.complete(row.id, clock.now());
+      await db.queues.inbox.complete(row.id, clock.now());
     } catch (e) {
       const attempts = row.attempts + 1;
       const final = attempts >= (this.options.maxAttempts ?? 3);
       log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
       const now = clock.now();
       const retryAt = new Date(now.getTime() + (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1));
-      db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt });
+      await db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt });
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }

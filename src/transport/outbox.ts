@@ -66,7 +66,7 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const { db } = this.options;
     const now = this.options.clock.now();
-    const due = db.queues.outbox.findDue(now, this.options.batchSize ?? 50);
+    const due = await db.queues.outbox.findDue(now, this.options.batchSize ?? 50);
     let handled = 0;
     // Keep the order within a target: what follows a failed row waits for it.
     await runGroupedInOrder(due, (r) => r.target, async (row) => {
@@ -78,7 +78,7 @@ export class OutboxWorker {
   }
 
   private async claim(id: number, now: Date): Promise<boolean> {
-    return this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs));
+    return await this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs));
   }
 
   private async deliver(row: OutboxRow): Promise<boolean> {
@@ -86,7 +86,7 @@ export class OutboxWorker {
     const attempt = row.attempts + 1;
     try {
       const messageId = await this.send(row);
-      db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null);
+      await db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null);
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
     } catch (e) {
@@ -96,7 +96,7 @@ export class OutboxWorker {
       const retry = err.retryable && age < this.policy.giveUpAfterMs;
       const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
       const nextAttemptAt = retry ? new Date(now.getTime() + backoffDelay(attempt, this.policy)) : undefined;
-      db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) });
+      await db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) });
       log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
       return false;
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayIn } from '../../src/domain/dates/days.js';
-import { ADMIN, STAFF, startTestBot, type TestBot } from '../support/test-bot.js';
+import { ADMIN, STAFF, startTestBot, TEST_DB_KIND, waitFor, type TestBot } from '../support/test-bot.js';
 import { calendarCovers } from '../../src/domain/deadlines/working-days.js';
 import { cardActions, cardText, newMessageId, reportForm, submitReport } from './case-support.js';
 
@@ -72,18 +72,28 @@ describe('submitting the report card', () => {
         submitReport(t, { form: reportForm({ enterprise: `并发测试${i}有限公司`, received_date: i % 3 === 0 ? '2024-03-01 +0800' : '2023-05-06 +0800' }) }),
       ),
     );
-    expect(answers.every((a) => a.status === 200 && a.body.toast.type === 'success')).toBe(true);
-    const rows = await t.bot.db.enterpriseCase.findMany({ orderBy: [{ year: 'asc' }, { seq: 'asc' }] });
+    // On SQLite every answer comes in time. On PostgreSQL each code waits for the year's lock
+    // over the network: on a busy machine a few answers come after the 2.5 s budget, finished
+    // after the ack; their cases are stored all the same.
+    const inTime = answers.filter((a) => a.body.toast);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    if (TEST_DB_KIND === 'sqlite') expect(inTime).toHaveLength(n);
+    expect(inTime.every((a) => a.body.toast.type === 'success')).toBe(true);
+    const rows = await waitFor(async () => {
+      const r = await t.bot.db.enterpriseCase.findMany({ orderBy: [{ year: 'asc' }, { seq: 'asc' }] });
+      return r.length >= n ? r : undefined;
+    }, 15_000, 'every case');
     const byYear = (y: number) => rows.filter((r) => r.year === y).map((r) => r.code);
     expect(byYear(2023)).toEqual(Array.from({ length: 16 }, (_, i) => `QY2023-${String(i + 1).padStart(4, '0')}`));
     expect(byYear(2024)).toEqual(Array.from({ length: 8 }, (_, i) => `QY2024-${String(i + 1).padStart(4, '0')}`));
-    const toastCodes = answers.map((a) => /QY\d{4}-\d{4}/.exec(a.body.toast.content)![0]).sort();
-    expect(toastCodes).toEqual(rows.map((r) => r.code).sort());
+    const toastCodes = inTime.map((a) => /QY\d{4}-\d{4}/.exec(a.body.toast.content)![0]);
+    expect(new Set(toastCodes).size).toBe(inTime.length);
+    expect(toastCodes.every((c) => rows.some((r) => r.code === c))).toBe(true);
   });
 
   it('concurrent submits from two bot processes on one database file still get distinct consecutive codes', async () => {
     t = await startTestBot();
-    const other = await startTestBot({ dbPath: t.dbPath, fake: t.fake });
+    const other = await startTestBot({ databaseUrl: t.databaseUrl, fake: t.fake });
     try {
       const answers = await Promise.all(
         Array.from({ length: 20 }, (_, i) => submitReport(i % 2 ? other : t, { form: reportForm({ enterprise: `双实例${i}有限公司` }) })),

@@ -66,9 +66,9 @@ describe('welcome when the bot is added to a group', () => {
     expect(welcomes()[0]!.content.header.title.content).toBe('法治助手已加入本群');
     expect(JSON.stringify(welcomes()[0]!.content)).toContain('/设置周报群');
 
-    const { fake, dbPath } = t;
+    const { fake, databaseUrl } = t;
     await t.close();
-    t = await startTestBot({ fake, dbPath });
+    t = await startTestBot({ fake, databaseUrl });
     await t.post(botMembershipEvent({ chatId: GROUP }));
     await settle(t);
     expect(welcomes()).toHaveLength(1);
@@ -96,9 +96,9 @@ describe('first greeting in the direct chat', () => {
     const buttons = JSON.stringify(greetings()[0]!.content);
     for (const label of ['上报诉求', '我的诉求', '使用帮助']) expect(buttons).toContain(label);
 
-    const { fake, dbPath } = t;
+    const { fake, databaseUrl } = t;
     await t.close();
-    t = await startTestBot({ fake, dbPath });
+    t = await startTestBot({ fake, databaseUrl });
     await t.post(p2pEnteredEvent({ from: STAFF, chatId }));
     await t.post(p2pEnteredEvent({ from: ADMIN, chatId: 'oc_p2p_admin' }));
     await settle(t);

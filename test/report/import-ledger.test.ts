@@ -47,7 +47,7 @@ describe('importing a ledger', () => {
     const f = await loadYearFigures(db, 2022, TODAY);
     expect(f).toMatchObject({ total: 3, resolved: 3, withinDeadline: 2, resolvedLate: 1 });
     expect(f.categories.map((c) => [c.category, c.count, c.examples])).toEqual([['tax_policy', 2, ['好得科技有限公司']], ['premises', 1, ['安徽合璟科技有限公司']]]);
-    expect(loadYearLedger(db, 2022, TODAY).map((r) => r.withinDeadline)).toEqual(['是', '否', '是']);
+    expect((await loadYearLedger(db, 2022, TODAY)).map((r) => r.withinDeadline)).toEqual(['是', '否', '是']);
     expect(await db.enterprise.count()).toBe(2);
     expect(await db.caseEvent.count({ where: { kind: 'created' } })).toBe(3);
   });
@@ -118,7 +118,7 @@ describe('importing a ledger', () => {
     await seedCases(db, referenceCases());
     const before = await loadYearFigures(db, 2023, TODAY);
     const path = join(dir, 'ledger.xlsx');
-    writeFileSync(path, await ledgerXlsx(2023, loadYearLedger(db, 2023, TODAY)));
+    writeFileSync(path, await ledgerXlsx(2023, await loadYearLedger(db, 2023, TODAY)));
     const other = await openDatabase(join(dir, 'other.db'));
     try {
       const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
@@ -139,14 +139,14 @@ describe('importing a ledger', () => {
       { enterprise: '金龙机电有限公司', category: 'staffing', receivedDate: '2023-11-01', deadline: '2023-11-15' },
     ]);
     const path = join(dir, 'extended.xlsx');
-    const rows = loadYearLedger(db, 2023, TODAY);
+    const rows = await loadYearLedger(db, 2023, TODAY);
     writeFileSync(path, await ledgerXlsx(2023, rows));
     const other = await openDatabase(join(dir, 'extended.db'));
     try {
       const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
       expect(errors).toEqual([]);
       expect((await importLedger(other.db, cases)).imported).toBe(2);
-      expect(loadYearLedger(other.db, 2023, TODAY).map((r) => [r.code, r.deadline, r.withinDeadline])).toEqual(rows.map((r) => [r.code, r.deadline, r.withinDeadline]));
+      expect((await loadYearLedger(other.db, 2023, TODAY)).map((r) => [r.code, r.deadline, r.withinDeadline])).toEqual(rows.map((r) => [r.code, r.deadline, r.withinDeadline]));
     } finally {
       await closeDatabase(other.db);
     }

@@ -89,11 +89,11 @@ describe('daily reminders', () => {
     expect(history.map((h) => h.actorId)).toEqual(['system', 'system']);
 
     // A restart the next morning, and that day's run: no stage is escalated twice.
-    const dbPath = t.dbPath;
+    const databaseUrl = t.databaseUrl;
     const fake = t.fake;
     await t.close();
     clock.set('2026-10-16T09:05:00+08:00');
-    t = await startTestBot({ dbPath, fake, botOptions: { scheduler: { clock } } });
+    t = await startTestBot({ databaseUrl, fake, botOptions: { scheduler: { clock } } });
     await t.bot.scheduler.tick();
     expect(await t.bot.db.jobRun.findUnique({ where: { jobId_periodKey: { jobId: 'cases.daily-reminders', periodKey: '2026-10-16 09:00' } } })).toMatchObject({ status: 'done' });
     expect(await t.bot.db.caseEvent.count({ where: { kind: 'escalate' } })).toBe(2);

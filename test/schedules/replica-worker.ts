@@ -1,6 +1,6 @@
 /**
  * One bot replica's scheduler in its own thread (as a second process would be): it opens
- * the shared SQLite file, runs the real job list and walks its own clock through the week.
+ * the shared database (SQLite file or PostgreSQL), runs the real job list and walks its own clock through the week.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
@@ -12,9 +12,9 @@ import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeClock, walk } from './helpers.js';
 
-const w = workerData as { dbPath: string; env: Record<string, string>; from: string; until: string; stepMs: number; owner: string };
-const config = loadConfig({ DATABASE_URL: `file:${w.dbPath}`, LOG_LEVEL: 'silent', ...w.env });
-const { db } = await openDatabase(w.dbPath);
+const w = workerData as { databaseUrl: string; env: Record<string, string>; from: string; until: string; stepMs: number; owner: string };
+const config = loadConfig({ DATABASE_URL: w.databaseUrl, LOG_LEVEL: 'silent', ...w.env });
+const { db } = await openDatabase(w.databaseUrl);
 const clock = new FakeClock(w.from);
 const scheduler = new Scheduler({
   services: {

@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { ADMIN, LEADER, STAFF } from '../support/test-bot.js';
+import { createTestDatabase, type TestDatabase } from '../support/pg-database.js';
+import { ADMIN, LEADER, STAFF, TEST_DB_KIND } from '../support/test-bot.js';
 import { MINUTE, seedCase } from './helpers.js';
 
-let dir: string | undefined;
+let database: TestDatabase | undefined;
 let db: Db | undefined;
 afterEach(async () => {
   await db?.$disconnect();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 /** Starts replica-worker.ts in a thread (tsx registered there: Node 20 ignores --import in a worker's execArgv). */
@@ -26,15 +24,14 @@ function runReplica(data: Record<string, unknown>): Promise<string[]> {
   });
 }
 
-describe('two bot replicas on one SQLite file', () => {
+describe(`two bot replicas on one ${TEST_DB_KIND} database`, () => {
   it('post the weekly progress once and remind each owner once a working day', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-replicas-'));
-    const dbPath = join(dir, 'bot.db');
-    ({ db } = await openDatabase(dbPath));
+    database = await createTestDatabase(TEST_DB_KIND);
+    ({ db } = await openDatabase(database.url));
     await seedCase(db, { receivedDate: '2026-11-02', deadline: '2026-11-20', reporterId: STAFF });
 
     const env = { BOT_REPORT_CHAT_ID: 'oc_report_chat', BOT_ADMINS: ADMIN, BOT_LEADERS: LEADER };
-    const week = { dbPath, env, from: '2026-11-29T00:00:00+08:00', until: '2026-12-06T00:00:00+08:00', stepMs: 10 * MINUTE };
+    const week = { databaseUrl: database.url, env, from: '2026-11-29T00:00:00+08:00', until: '2026-12-06T00:00:00+08:00', stepMs: 10 * MINUTE };
     const [a, b] = await Promise.all([runReplica({ ...week, owner: 'replica-a' }), runReplica({ ...week, owner: 'replica-b' })]);
 
     const fired = [...a!, ...b!];
@@ -58,5 +55,6 @@ describe('two bot replicas on one SQLite file', () => {
       '二级督办（办理期限2026-11-20）：已超期 10 个工作日，已提请领导督办',
     ]);
     expect(await db.jobRun.count()).toBe(fired.length);
-  });
+    // Two threads that load the bot and walk a week: on PostgreSQL each claim is a network round trip.
+  }, 120_000);
 });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -9,29 +6,32 @@ import { Timers } from '../../src/bot/timers.js';
 import { registry } from '../../src/handlers/registry.js';
 import type { JobDefinition } from '../../src/bot/registry.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
+import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
 import { text } from '../../src/bot/message.js';
+import { createTestDatabase, type TestDatabase } from '../support/pg-database.js';
+import { TEST_DB_KIND } from '../support/test-bot.js';
 import { FakeClock, HOUR, MINUTE, walk } from './helpers.js';
 
-const dirs: string[] = [];
+const databases: TestDatabase[] = [];
 const dbs: Db[] = [];
 afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.$disconnect();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const db of dbs.splice(0)) await closeDatabase(db);
+  for (const d of databases.splice(0)) await d.drop();
 });
 
-function tempDbPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fazhi-sched-'));
-  dirs.push(dir);
-  return join(dir, 'bot.db');
+/** A new database of the pass's kind (SQLite file or PostgreSQL database); its URL. */
+async function tempDbPath(): Promise<string> {
+  const d = await createTestDatabase(TEST_DB_KIND);
+  databases.push(d);
+  return d.url;
 }
 
-async function services(dbPath: string, clock: FakeClock): Promise<Services> {
-  const { db } = await openDatabase(dbPath);
+async function services(databaseUrl: string, clock: FakeClock): Promise<Services> {
+  const { db } = await openDatabase(databaseUrl);
   dbs.push(db);
   return {
     db,
-    config: loadConfig({ DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: 'silent' }),
+    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
     clock,
     log: pino({ level: 'silent' }),
     directory: { userName: async () => undefined, chatMembers: async () => [] },
@@ -61,7 +61,7 @@ const sundayMidnight = '2026-11-29T00:00:00+08:00';
 describe('scheduler', () => {
   it('a week of firings, ticked every 15 minutes, runs the weekly job once and the daily job once a day', async () => {
     const clock = new FakeClock(sundayMidnight);
-    const s = await services(tempDbPath(), clock);
+    const s = await services(await tempDbPath(), clock);
     const calls: string[] = [];
     const scheduler = new Scheduler({ services: s, jobs: recordingJobs(calls) });
     await scheduler.tick();
@@ -77,7 +77,7 @@ describe('scheduler', () => {
 
   it('catches up a period missed while the bot was down, once, and not again after another restart', async () => {
     const clock = new FakeClock(sundayMidnight);
-    const path = tempDbPath();
+    const path = await tempDbPath();
     const calls: string[] = [];
     // Running on Sunday, then down from Sunday evening until Monday 11:30.
     const before = new Scheduler({ services: await services(path, clock), jobs: recordingJobs(calls) });
@@ -97,7 +97,7 @@ describe('scheduler', () => {
 
   it('does not catch up a period older than the catch-up window', async () => {
     const clock = new FakeClock(sundayMidnight);
-    const path = tempDbPath();
+    const path = await tempDbPath();
     const calls: string[] = [];
     await new Scheduler({ services: await services(path, clock), jobs: recordingJobs(calls) }).tick();
 
@@ -110,7 +110,7 @@ describe('scheduler', () => {
   it('does not run periods from before the database first had a scheduler', async () => {
     const clock = new FakeClock('2026-11-30T11:30:00+08:00');
     const calls: string[] = [];
-    const scheduler = new Scheduler({ services: await services(tempDbPath(), clock), jobs: recordingJobs(calls) });
+    const scheduler = new Scheduler({ services: await services(await tempDbPath(), clock), jobs: recordingJobs(calls) });
     expect(await scheduler.tick()).toEqual([]);
     await walk(clock, '2026-12-01T09:30:00+08:00', 30 * MINUTE, () => scheduler.tick());
     expect(calls).toEqual(['daily@2026-12-01 09:00']);
@@ -118,7 +118,7 @@ describe('scheduler', () => {
 
   it('takes over a run whose instance died once its lease has run out, and retries a failed run', async () => {
     const clock = new FakeClock('2026-11-30T08:00:00+08:00');
-    const path = tempDbPath();
+    const path = await tempDbPath();
     const runs: string[] = [];
     let failOnce = true;
     const job = (owner: string, hang: boolean): JobDefinition => ({

@@ -1,48 +1,17 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/store/migrate.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
+import { columnOf, parseSchema, SQLITE_TYPE as SQL_TYPE, type Model } from './schema-models.js';
 
 /**
- * `prisma migrate diff` needs the schema engine, which cannot be downloaded here; so this
- * test reads schema.prisma itself and compares every model, field, nullability, unique
- * constraint and index with the tables the SQL migrations really create.
+ * Applies the SQLite migrations to an empty file and compares every model, field,
+ * nullability, unique constraint and index of prisma/schema with the tables they create
+ * (pg-migrations-drift.test.ts does the same on PostgreSQL).
  */
-interface Field { name: string; column: string; type: string; optional: boolean; id: boolean; unique: boolean }
-interface Model { name: string; table: string; fields: Field[]; uniques: string[][]; indexes: string[][] }
-
-const SCHEMA_DIR = join(__dirname, '../../prisma/schema');
-const SQL_TYPE: Record<string, string> = { Int: 'INTEGER', String: 'TEXT', DateTime: 'DATETIME', Boolean: 'BOOLEAN', Bytes: 'BLOB', Float: 'REAL', BigInt: 'BIGINT', Decimal: 'DECIMAL', Json: 'JSONB' };
-
-function parseSchema(): Model[] {
-  const text = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.prisma')).map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8')).join('\n');
-  const models: Model[] = [];
-  for (const m of text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
-    const [, name, body] = m as unknown as [string, string, string];
-    const model: Model = { name, table: name, fields: [], uniques: [], indexes: [] };
-    for (const raw of body.split('\n')) {
-      const line = raw.replace(/\/\/.*$/, '').trim();
-      if (!line) continue;
-      const cols = (list: string) => list.split(',').map((s) => s.trim());
-      let mm;
-      if ((mm = /^@@map\("([^"]+)"\)/.exec(line))) model.table = mm[1]!;
-      else if ((mm = /^@@unique\(\[([^\]]+)\]/.exec(line))) model.uniques.push(cols(mm[1]!));
-      else if ((mm = /^@@index\(\[([^\]]+)\]/.exec(line))) model.indexes.push(cols(mm[1]!));
-      else if ((mm = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line))) {
-        const [, fname, ftype, list, opt, attrs] = mm as unknown as [string, string, string, string | undefined, string | undefined, string];
-        if (list || !(ftype in SQL_TYPE)) continue; // relation fields have no column
-        const map = /@map\("([^"]+)"\)/.exec(attrs);
-        model.fields.push({ name: fname, column: map ? map[1]! : fname, type: ftype, optional: !!opt, id: attrs.includes('@id'), unique: attrs.includes('@unique') });
-      }
-    }
-    models.push(model);
-  }
-  return models;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-drift-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +20,6 @@ describe('migrations match schema.prisma', () => {
   const applied = migrate(dbPath);
   const db = new Database(dbPath, { readonly: true });
   const models = parseSchema();
-  const columnOf = (m: Model, field: string) => m.fields.find((f) => f.name === field)?.column ?? field;
   const indexes = (table: string) =>
     (db.prepare(`PRAGMA index_list("${table}")`).all() as Array<{ name: string; unique: number; origin: string }>)
       // The primary key's own index is not declared with @unique/@@index.

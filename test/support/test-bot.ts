@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -11,13 +8,18 @@ import { checkCallbackAnswer } from '../../src/presentation/cards/card-check.js'
 import { createLarkClient } from '../../src/transport/lark-client.js';
 import { FakeOpenApi } from './fake-open-api.js';
 import { ENCRYPT_KEY, signedRequest, TOKEN } from './lark-payloads.js';
+import { createTestDatabase, type DatabaseKind } from './pg-database.js';
+
+/** The database startTestBot opens: vitest.config.ts sets TEST_DB_KIND=postgres for the PostgreSQL pass. */
+export const TEST_DB_KIND: DatabaseKind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestBot {
   bot: Bot;
   fake: FakeOpenApi;
   config: Config;
   url: string;
-  dbPath: string;
+  /** The bot's DATABASE_URL (file:… or postgresql://…), to start another bot on the same database. */
+  databaseUrl: string;
   /** POSTs a payload signed and encrypted like Lark; returns status and JSON answer. */
   post(payload: unknown, o?: { path?: string; timestamp?: number }): Promise<{ status: number; body: any }>;
   /** Closes HTTP and the bot (not the fake, not the files): a "crash" or restart. */
@@ -34,8 +36,8 @@ export interface TestBotOptions {
   env?: Record<string, string>;
   clock?: Clock;
   fake?: FakeOpenApi;
-  /** Reuse a database file (restart tests). */
-  dbPath?: string;
+  /** Reuse a database (restart tests): another TestBot's databaseUrl. */
+  databaseUrl?: string;
   /** Do not start the inbox/outbox workers (crash-after-ack tests). */
   noWorkers?: boolean;
   botOptions?: Partial<BotOptions>;
@@ -43,14 +45,17 @@ export interface TestBotOptions {
   log?: import('pino').Logger;
 }
 
-/** A real bot on a real SQLite file, the real SDK pointed at a local fake Open API, real HTTP. */
+/**
+ * A real bot on a real database (a new SQLite file, or a new PostgreSQL database in the
+ * PostgreSQL pass), the real SDK pointed at a local fake Open API, real HTTP.
+ */
 export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
   const fake = o.fake ?? new FakeOpenApi();
   if (!fake.url) await fake.start();
-  const dir = o.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'fazhi-test-'));
-  const dbPath = o.dbPath ?? join(dir!, 'bot.db');
+  const owned = o.databaseUrl ? undefined : await createTestDatabase(TEST_DB_KIND);
+  const databaseUrl = o.databaseUrl ?? owned!.url;
   const config = loadConfig({
-    DATABASE_URL: `file:${dbPath}`,
+    DATABASE_URL: databaseUrl,
     LARK_APP_ID: 'cli_test_app',
     LARK_APP_SECRET: 'test-app-secret-never-logged',
     LARK_VERIFICATION_TOKEN: TOKEN,
@@ -91,7 +96,7 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
     fake,
     config,
     url,
-    dbPath,
+    databaseUrl,
     async post(payload, po = {}) {
       const req = signedRequest(payload, { key: config.LARK_ENCRYPT_KEY ?? ENCRYPT_KEY, ...(po.timestamp ? { timestamp: po.timestamp } : {}) });
       const res = await fetch(url + (po.path ?? '/webhook/event'), { method: 'POST', headers: req.headers, body: req.body });
@@ -110,7 +115,7 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
     async destroy() {
       await close();
       if (!o.fake) await fake.stop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await owned?.drop();
       // Every card sent, updated or answered in the test broke no documented rule.
       for (const a of cardAnswers) for (const f of checkCallbackAnswer(a)) fake.cardFindings.push(`callback answer: ${f}`);
       if (fake.cardFindings.length) throw new Error(`cards Lark would refuse:\n${fake.cardFindings.join('\n')}`);

@@ -41,7 +41,7 @@ describe('ack first, exactly once', () => {
     await first.post(e);
     await waitFor(() => fake.messages.length === 1);
     await first.close();
-    const second = await bot({ fake, dbPath: first.dbPath });
+    const second = await bot({ fake, databaseUrl: first.databaseUrl });
     expect((await second.post(e)).status).toBe(200);
     await second.post(messageEvent({ text: '/帮助' })); // a new event still works
     await waitFor(() => fake.messages.length === 2);
@@ -115,7 +115,7 @@ describe('ack first, exactly once', () => {
     expect((await crashed.bot.db.inboxEvent.findFirstOrThrow()).status).toBe('pending');
     await crashed.close();
     expect(fake.messages).toHaveLength(0);
-    const restarted = await bot({ fake, dbPath: crashed.dbPath });
+    const restarted = await bot({ fake, databaseUrl: crashed.databaseUrl });
     await waitFor(() => fake.messages.length === 1, 5000, 'the recovered reply');
     await waitFor(async () => (await restarted.bot.db.inboxEvent.findFirstOrThrow()).status === 'done', 5000, 'the recovered row marked done');
   });
@@ -127,11 +127,11 @@ describe('ack first, exactly once', () => {
     await first.post(messageEvent({ text: '/帮助' }));
     await waitFor(async () => (await first.bot.db.outboxMessage.findFirst())?.attempts === 1);
     await first.close();
-    const row = await (await bot({ fake, dbPath: first.dbPath, noWorkers: true })).bot.db.outboxMessage.findFirstOrThrow();
+    const row = await (await bot({ fake, databaseUrl: first.databaseUrl, noWorkers: true })).bot.db.outboxMessage.findFirstOrThrow();
     expect(row.status).toBe('pending');
     // The backoff is a minute away; a restart with the clock past it sends it.
     const later = { now: () => new Date(Date.now() + 120_000) };
-    const second = await bot({ fake, dbPath: first.dbPath, clock: later });
+    const second = await bot({ fake, databaseUrl: first.databaseUrl, clock: later });
     await waitFor(() => fake.messages.length === 1, 5000);
     expect(new Set(fake.sendRequests.map((r) => r.body.uuid)).size).toBe(1);
     await second.close();

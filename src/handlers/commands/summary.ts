@@ -42,7 +42,7 @@ export const summaryCommand: CommandHandler = {
     const records = await loadWorkRecords(ctx.db, year);
     const figures = await loadYearFigures(ctx.db, year, today, records);
     if (nothingRecorded(figures)) return ctx.reply(text(emptyYearMessage(year)));
-    const rows = loadYearLedger(ctx.db, year, today);
+    const rows = await loadYearLedger(ctx.db, year, today);
     const returned = await loadReturnedCases(ctx.db, year);
     let draft;
     try {

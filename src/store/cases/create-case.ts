@@ -4,7 +4,6 @@ import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
-import { createCaseOnSqlite } from './create-case-sqlite.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
 
@@ -33,17 +32,18 @@ const MAX_ATTEMPTS = 8;
  * when a case with the same `sourceKey` already exists: that case is returned and nothing
  * is stored.
  *
- * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction,
- * and the unique (year, seq) index turns a race with another process into a retry.
- * On SQLite the same happens in one synchronous transaction (create-case-sqlite.ts).
+ * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction that
+ * first takes the year's lock (PostgreSQL replicas), and the unique (year, seq) index turns any
+ * remaining race with another process into a retry. On SQLite the same happens in one
+ * synchronous transaction (create-case-sqlite.ts).
  */
 export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWithHistory; created: boolean }> {
   const year = Number(input.receivedDate.slice(0, 4));
   const due = deadlineFor(input.category, input.receivedDate);
   const note = due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`;
-  // The plain SQLite connection beside Prisma, when the database is SQLite.
-  if (db.sqlite) {
-    return createCaseOnSqlite(db.sqlite, {
+  // One synchronous transaction where the dialect has it (SQLite), the Prisma path otherwise.
+  if (db.sql.storeCase) {
+    return db.sql.storeCase({
       enterprise: input.enterprise,
       category: input.category,
       content: input.content,
@@ -64,6 +64,9 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
     try {
       const stored = await db.$transaction(async (tx) => {
         const enterprise = await findOrCreateEnterprise(tx, input.enterprise);
+        // Other writers of this year's codes wait here until this transaction ends (PostgreSQL
+        // replicas; SQLite has one writer): taken as late as possible, so it is held briefly.
+        await db.sql.lockCaseYear(tx, year);
         const max = await tx.enterpriseCase.aggregate({ where: { year }, _max: { seq: true } });
         const seq = (max._max.seq ?? 0) + 1;
         if (seq > MAX_SEQ) throw new AppError('conflict', `${year}年诉求编号已用尽（最多${MAX_SEQ}件），请联系管理员`);
@@ -122,5 +125,6 @@ function isUniqueConflict(e: unknown): boolean {
 function isRetryable(e: unknown): boolean {
   if (isUniqueConflict(e)) return true;
   const text = e instanceof Error ? e.message : String(e);
-  return /SQLITE_BUSY|database is locked/i.test(text);
+  // SQLite's busy writer; PostgreSQL's serialization failure or deadlock; a pool that had no free connection in time.
+  return /SQLITE_BUSY|database is locked|40001|40P01|could not serialize|deadlock detected|Unable to start a transaction/i.test(text);
 }

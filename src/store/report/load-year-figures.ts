@@ -17,17 +17,23 @@ const OPEN = Prisma.join(OPEN_STATUSES);
 
 /** One row per (category, enterprise): counted, resolved, in time, open, overdue, first receipt. */
 export async function loadEnterpriseTallies(db: Db, year: number, asOf: string): Promise<EnterpriseTally[]> {
+  // Portable SQL: a count of rows that match is SUM(CASE … 1 ELSE 0), not SUM(<boolean>);
+  // every selected column is grouped (PostgreSQL refuses e.name when only the id is grouped);
+  // camelCase aliases are quoted (PostgreSQL folds unquoted names to lower case).
+  const when = (cond: Prisma.Sql) => Prisma.sql`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  const resolved = Prisma.sql`c.status = 'resolved' AND c.resolved_date IS NOT NULL`;
+  const open = Prisma.sql`c.status IN (${OPEN})`;
   const rows = await db.$queryRaw<Array<Record<keyof EnterpriseTally, string | number | bigint | null>>>`
     SELECT c.category AS category, e.name AS enterprise, COUNT(*) AS cases,
-           SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL) AS resolved,
-           SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL AND c.resolved_date <= c.deadline) AS withinDeadline,
-           SUM(c.status IN (${OPEN})) AS open,
-           SUM(c.status IN (${OPEN}) AND c.deadline < ${asOf}) AS openOverdue,
-           MIN(c.received_date) AS firstReceived,
-           MAX(CASE WHEN c.status = 'resolved' THEN c.resolved_date END) AS lastResolved
+           ${when(resolved)} AS resolved,
+           ${when(Prisma.sql`${resolved} AND c.resolved_date <= c.deadline`)} AS "withinDeadline",
+           ${when(open)} AS open,
+           ${when(Prisma.sql`${open} AND c.deadline < ${asOf}`)} AS "openOverdue",
+           MIN(c.received_date) AS "firstReceived",
+           MAX(CASE WHEN c.status = 'resolved' THEN c.resolved_date END) AS "lastResolved"
     FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
     WHERE c.year = ${year} AND c.status <> 'returned'
-    GROUP BY c.category, c.enterprise_id`;
+    GROUP BY c.category, c.enterprise_id, e.name`;
   return rows.map((r) => ({
     category: String(r.category),
     enterprise: String(r.enterprise),
@@ -48,7 +54,7 @@ export async function countReturned(db: Db, year: number): Promise<number> {
 /** Resolved cases of a year grouped by category and their two days, for averages in working days. */
 export async function loadHandlingSpans(db: Db, year: number): Promise<HandlingSpan[]> {
   const rows = await db.$queryRaw<Array<{ category: string; receivedDate: string; resolvedDate: string; cases: bigint | number }>>`
-    SELECT category, received_date AS receivedDate, resolved_date AS resolvedDate, COUNT(*) AS cases
+    SELECT category, received_date AS "receivedDate", resolved_date AS "resolvedDate", COUNT(*) AS cases
     FROM enterprise_cases
     WHERE year = ${year} AND status = 'resolved' AND resolved_date IS NOT NULL
     GROUP BY category, received_date, resolved_date`;

@@ -1,7 +1,8 @@
 /**
  * The inbox and outbox statements, as one small interface per SQL dialect: they run several
  * times per event on the hot path, so each dialect writes them in its own SQL (SQLite:
- * sqlite-queues.ts). Everything else goes through Prisma and needs no dialect code.
+ * sqlite-queues.ts, PostgreSQL: pg-queues.ts). Everything else goes through Prisma and needs
+ * no dialect code. Every method is async: PostgreSQL answers over the network.
  */
 
 export interface InboxRow {
@@ -39,26 +40,29 @@ export interface InboxSql {
    * Stores an accepted event; undefined when its event_id is already stored (a redelivery).
    * `claimed` stores it as being handled right now (card callbacks, answered inline).
    */
-  insert(e: { eventId: string; type: string; payload: string; now: Date; claimed?: { leaseUntil: Date } }): InboxRow | undefined;
+  insert(e: { eventId: string; type: string; payload: string; now: Date; claimed?: { leaseUntil: Date } }): Promise<InboxRow | undefined>;
   /** The answer stored for an event (card callbacks), for a redelivery to get the same answer. */
-  storedResponse(eventId: string): string | null;
-  findDue(now: Date, take: number): InboxRow[];
+  storedResponse(eventId: string): Promise<string | null>;
+  findDue(now: Date, take: number): Promise<InboxRow[]>;
   /** Takes a row for handling; false when another worker has it. */
-  claim(id: number, now: Date, leaseMs: number): boolean;
-  complete(id: number, now: Date, response?: string): void;
+  claim(id: number, now: Date, leaseMs: number): Promise<boolean>;
+  complete(id: number, now: Date, response?: string): Promise<void>;
   /** Back to pending for another try (not before `retryAt`), or failed for good when `final`. */
-  fail(id: number, failure: { error: string; final: boolean; now: Date; retryAt?: Date }): void;
+  fail(id: number, failure: { error: string; final: boolean; now: Date; retryAt?: Date }): Promise<void>;
 }
 
 export interface OutboxSql {
   /** Stores a message to send; a second row with the same uuid stores nothing. Due at once. */
-  insert(row: NewOutboxRow): void;
-  findDue(now: Date, take: number): OutboxRow[];
-  /** Takes a row for sending until `leaseUntil`; false when another worker has it. */
-  claim(id: number, now: Date, leaseUntil: Date): boolean;
-  markSent(id: number, now: Date, messageId: string | null): void;
+  insert(row: NewOutboxRow): Promise<void>;
+  findDue(now: Date, take: number): Promise<OutboxRow[]>;
+  /**
+   * Takes a row for sending until `leaseUntil`; false when another worker has it, or when an
+   * earlier row of the same target is not yet sent (so replicas never send out of order).
+   */
+  claim(id: number, now: Date, leaseUntil: Date): Promise<boolean>;
+  markSent(id: number, now: Date, messageId: string | null): Promise<void>;
   /** A failed send: pending again from `nextAttemptAt`, or failed for good (no `nextAttemptAt`). */
-  markFailed(id: number, failure: { reason: string; nextAttemptAt?: Date }): void;
+  markFailed(id: number, failure: { reason: string; nextAttemptAt?: Date }): Promise<void>;
 }
 
 export interface QueueSql {

@@ -5,12 +5,14 @@ const INBOX_COLUMNS = `id, event_id AS eventId, type, payload, attempts`;
 // For a pending row, lease_until is "not before" (a retry after a failure waits a little).
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+/** Rows of one target go out in order, also across replicas: none is claimed while an earlier one is unsent. */
+const NO_EARLIER_UNSENT = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target = outbox.target AND e.status IN ('pending', 'sending') AND e.id < outbox.id)`;
 
 /** The inbox and outbox on SQLite: prepared statements on the plain connection (see raw-sqlite.ts). */
 export function sqliteQueues(raw: RawDb): QueueSql {
   return {
     inbox: {
-      insert(e) {
+      async insert(e) {
         const now = sqlDate(e.now);
         return stmt(
           raw,
@@ -27,27 +29,27 @@ export function sqliteQueues(raw: RawDb): QueueSql {
           now,
         }) as InboxRow | undefined;
       },
-      storedResponse(eventId) {
+      async storedResponse(eventId) {
         const row = stmt(raw, `SELECT response FROM inbox WHERE event_id = ?`).get(eventId) as { response: string | null } | undefined;
         return row?.response ?? null;
       },
-      findDue(now, take) {
+      async findDue(now, take) {
         return stmt(raw, `SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
       },
-      claim(id, now, leaseMs) {
+      async claim(id, now, leaseMs) {
         const r = stmt(
           raw,
           `UPDATE inbox SET status = 'processing', lease_until = @lease, attempts = attempts + 1, updated_at = @now WHERE id = @id AND ${INBOX_DUE}`,
         ).run({ id, now: sqlDate(now), lease: sqlDate(new Date(now.getTime() + leaseMs)) });
         return r.changes === 1;
       },
-      complete(id, now, response) {
+      async complete(id, now, response) {
         stmt(
           raw,
           `UPDATE inbox SET status = 'done', processed_at = @now, lease_until = NULL, last_error = NULL, response = COALESCE(@response, response), updated_at = @now WHERE id = @id`,
         ).run({ id, now: sqlDate(now), response: response ?? null });
       },
-      fail(id, failure) {
+      async fail(id, failure) {
         stmt(raw, `UPDATE inbox SET status = @status, lease_until = @retryAt, last_error = @error, updated_at = @now WHERE id = @id`).run({
           id,
           status: failure.final ? 'failed' : 'pending',
@@ -58,7 +60,7 @@ export function sqliteQueues(raw: RawDb): QueueSql {
       },
     },
     outbox: {
-      insert(row) {
+      async insert(row) {
         stmt(
           raw,
           `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
@@ -66,29 +68,29 @@ export function sqliteQueues(raw: RawDb): QueueSql {
           // A new row is due at once whatever a test clock says (next attempt at the epoch).
         ).run({ ...row, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
       },
-      findDue(now, take) {
+      async findDue(now, take) {
         const rows = stmt(
           raw,
           `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${OUTBOX_DUE} ORDER BY id LIMIT @take`,
         ).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
         return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
       },
-      claim(id, now, leaseUntil) {
-        const r = stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE}`).run({
+      async claim(id, now, leaseUntil) {
+        const r = stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE} AND ${NO_EARLIER_UNSENT}`).run({
           id,
           now: sqlDate(now),
           lease: sqlDate(leaseUntil),
         });
         return r.changes === 1;
       },
-      markSent(id, now, messageId) {
+      async markSent(id, now, messageId) {
         stmt(raw, `UPDATE outbox SET status = 'sent', sent_at = @now, message_id = @messageId, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = @id`).run({
           id,
           now: sqlDate(now),
           messageId,
         });
       },
-      markFailed(id, failure) {
+      async markFailed(id, failure) {
         stmt(
           raw,
           `UPDATE outbox SET status = @status, lease_until = NULL, last_error = @reason, next_attempt_at = COALESCE(@next, next_attempt_at) WHERE id = @id`,

@@ -1,0 +1,41 @@
+import type { LedgerCase } from '../../domain/report/year-figures.js';
+import type { CaseToStore } from '../cases/create-case-sqlite.js';
+import type { CaseWithHistory } from '../cases/case-types.js';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** What a transaction client can do that the dialect needs (Prisma's interactive transaction). */
+export interface RawExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * The few statements besides the inbox and outbox that differ per dialect (SQLite:
+ * sqlite-dialect.ts, PostgreSQL: pg-dialect.ts), on the `sql` property of the Db object.
+ */
+export interface DialectSql {
+  readonly kind: DatabaseKind;
+  /**
+   * Called first in the transaction that allocates a case code: other writers of the same year
+   * wait until it ends, so codes stay gapless when replicas register at once. (SQLite has one
+   * writer at a time already; PostgreSQL takes a transaction-level advisory lock.)
+   */
+  lockCaseYear(tx: RawExecutor, year: number): Promise<void>;
+  /**
+   * Stores a new case with the next code of its year in one synchronous transaction of prepared
+   * statements, where the dialect has one (SQLite: the report card's answer stays near a bare
+   * ack); without it, createCase takes the Prisma path.
+   */
+  storeCase?(c: CaseToStore): { case: CaseWithHistory; created: boolean };
+  /** The counted cases of a year in code order, for the appendix and the ledger: up to 100,000 rows, read without Prisma's row mapping. */
+  ledgerRows(year: number): Promise<LedgerCase[]>;
+  /** Closes what the dialect opened beside the Prisma client. */
+  close(): Promise<void>;
+}
+
+export const LEDGER_SQL = (param: string) => `
+  SELECT c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS "receivedDate",
+         c.deadline AS deadline, c.status AS status, c.resolved_date AS "resolvedDate"
+  FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
+  WHERE c.year = ${param} AND c.status <> 'returned'
+  ORDER BY c.seq`;

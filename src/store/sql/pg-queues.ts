@@ -1,0 +1,104 @@
+import pg from 'pg';
+import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
+
+/**
+ * Instants: the columns are timestamp(3) without time zone holding UTC, as Prisma writes them.
+ * Sent as ISO text (the zone is ignored on input) and read back as UTC, whatever TZ says.
+ */
+const at = (d: Date) => d.toISOString();
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.TIMESTAMP ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+const INBOX_COLUMNS = `id, event_id AS "eventId", type, payload, attempts`;
+const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < $1)) OR (status = 'processing' AND lease_until < $1))`;
+const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1))`;
+/** Rows of one target go out in order across replicas: none is claimed while an earlier one is unsent. */
+const NO_EARLIER_UNSENT = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target = o.target AND e.id < o.id AND e.status IN ('pending', 'sending'))`;
+
+/** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
+export function pgQueues(pool: pg.Pool): QueueSql {
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<R>({ text, values, types: TYPES });
+  return {
+    inbox: {
+      async insert(e) {
+        const now = at(e.now);
+        const { rows } = await q<InboxRow>(
+          `INSERT INTO inbox (event_id, type, payload, status, attempts, lease_until, received_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (event_id) DO NOTHING RETURNING ${INBOX_COLUMNS}`,
+          [e.eventId, e.type, e.payload, e.claimed ? 'processing' : 'pending', e.claimed ? 1 : 0, e.claimed ? at(e.claimed.leaseUntil) : null, now],
+        );
+        return rows[0];
+      },
+      async storedResponse(eventId) {
+        const { rows } = await q<{ response: string | null }>(`SELECT response FROM inbox WHERE event_id = $1`, [eventId]);
+        return rows[0]?.response ?? null;
+      },
+      async findDue(now, take) {
+        return (await q<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT $2`, [at(now), take])).rows;
+      },
+      async claim(id, now, leaseMs) {
+        // Two replicas may try the same row: the WHERE is checked again on the row each one
+        // finds after the other's commit, so exactly one UPDATE changes it.
+        const r = await q(
+          `UPDATE inbox SET status = 'processing', lease_until = $3, attempts = attempts + 1, updated_at = $1 WHERE id = $2 AND ${INBOX_DUE}`,
+          [at(now), id, at(new Date(now.getTime() + leaseMs))],
+        );
+        return r.rowCount === 1;
+      },
+      async complete(id, now, response) {
+        await q(
+          `UPDATE inbox SET status = 'done', processed_at = $1, lease_until = NULL, last_error = NULL, response = COALESCE($3, response), updated_at = $1 WHERE id = $2`,
+          [at(now), id, response ?? null],
+        );
+      },
+      async fail(id, f) {
+        await q(`UPDATE inbox SET status = $2, lease_until = $3, last_error = $4, updated_at = $5 WHERE id = $1`, [
+          id,
+          f.final ? 'failed' : 'pending',
+          !f.final && f.retryAt ? at(f.retryAt) : null,
+          f.error.slice(0, 1000),
+          at(f.now),
+        ]);
+      },
+    },
+    outbox: {
+      async insert(row) {
+        await q(
+          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8) ON CONFLICT (uuid) DO NOTHING`,
+          // A new row is due at once whatever a test clock says (next attempt at the epoch).
+          [row.uuid, row.kind, row.target, row.payload, row.blob, row.ref, at(new Date(0)), at(row.now)],
+        );
+      },
+      async findDue(now, take) {
+        const { rows } = await q<OutboxRow>(
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${OUTBOX_DUE} ORDER BY id LIMIT $2`,
+          [at(now), take],
+        );
+        return rows;
+      },
+      async claim(id, now, leaseUntil) {
+        // SKIP LOCKED: a row another replica is claiming at this instant is simply not ours.
+        const r = await q(
+          `UPDATE outbox SET status = 'sending', lease_until = $3, attempts = attempts + 1
+           WHERE id IN (SELECT o.id FROM outbox o WHERE o.id = $2 AND ${OUTBOX_DUE} AND ${NO_EARLIER_UNSENT} FOR UPDATE SKIP LOCKED)`,
+          [at(now), id, at(leaseUntil)],
+        );
+        return r.rowCount === 1;
+      },
+      async markSent(id, now, messageId) {
+        await q(`UPDATE outbox SET status = 'sent', sent_at = $2, message_id = $3, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = $1`, [id, at(now), messageId]);
+      },
+      async markFailed(id, f) {
+        await q(`UPDATE outbox SET status = $2, lease_until = NULL, last_error = $3, next_attempt_at = COALESCE($4, next_attempt_at) WHERE id = $1`, [
+          id,
+          f.nextAttemptAt ? 'pending' : 'failed',
+          f.reason,
+          f.nextAttemptAt ? at(f.nextAttemptAt) : null,
+        ]);
+      },
+    },
+  };
+}
