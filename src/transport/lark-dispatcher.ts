@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
 import type { Logger } from '../logger.js';
 import type { CardAnswer } from '../handlers/types.js';
-import type { Envelope } from './verify.js';
+import { withoutSecrets, type Envelope } from './verify.js';
 import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
 import { runGroupedInOrder } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
@@ -60,7 +60,7 @@ export class Dispatcher {
 
   async receive(env: Envelope): Promise<Ack> {
     if (env.kind === 'challenge') return { challenge: env.challenge };
-    const payload = JSON.stringify(env.payload);
+    const payload = JSON.stringify(withoutSecrets(env.payload));
     const log = this.o.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
       const row = await recordEvent(this.o.db, {

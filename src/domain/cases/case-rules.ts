@@ -17,6 +17,14 @@ export function canHandle(actor: Actor, c: CaseParties): boolean {
   return actor.isAdmin || actor.openId === c.reporterId || (c.assigneeId !== null && actor.openId === c.assigneeId);
 }
 
+/**
+ * The whole case (content, resolution, history) is for those who handle it and for leaders;
+ * codes are easy to guess, so anyone else sees its outline only.
+ */
+export function canReadCase(actor: Actor & { isLeader: boolean }, c: CaseParties): boolean {
+  return actor.isLeader || canHandle(actor, c);
+}
+
 /** Only admins move a deadline. */
 /**
  * 延期 is decided before the deadline runs out: a deadline extended after it had passed

@@ -1,5 +1,7 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
+import { canReadCase } from '../../domain/cases/case-rules.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
+import { caseOutlineText } from '../../presentation/messages/case-outline.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import { card, text } from '../../transport/messages.js';
 import type { CommandHandler } from '../types.js';
@@ -22,6 +24,7 @@ export const caseShowCommand: CommandHandler = {
       await ctx.reply(text(`未找到编号为 ${code} 的诉求，请核对编号。`));
       return;
     }
+    if (!canReadCase(ctx.user, c)) return ctx.reply(text(caseOutlineText(c, todayOf(ctx))));
     await ctx.reply(card(caseCard(c, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE })));
   },
 };
