@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { messageEvent, TOKEN } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 import { cardText, newMessageId, post, reportForm, submitReport } from '../cases/case-support.js';
+import { seedCases } from '../report/support/seed.js';
 
 let t: TestBot;
 afterEach(async () => t?.destroy());
@@ -40,5 +41,19 @@ describe('access: secrets and who sees what', () => {
     expect(outline.shown).toContain('好得科技有限公司');
     expect(outline.shown).not.toContain('内部情况');
     expect(outline.shown).not.toContain('政策兑现科');
+  });
+});
+
+describe('access: the year-end files', () => {
+  it('/总结 asked in a group sends the .docx and .xlsx to the asker’s direct chat, with a line in the group', async () => {
+    t = await startTestBot();
+    await seedCases(t.bot.db, [{ enterprise: '好得科技有限公司', category: 'tax_policy', receivedDate: '2023-03-14', resolvedDate: '2023-03-20' }]);
+    const messageId = newMessageId();
+    await post(t, messageEvent({ text: '/总结 2023 台账', from: LEADER, chatType: 'group', chatId: GROUP, messageId }));
+    await waitFor(() => t.fake.messages.filter((m) => m.msgType === 'file').length === 2, 15_000, 'two files');
+    const files = t.fake.messages.filter((m) => m.msgType === 'file');
+    expect(files.map((f) => [f.receiveIdType, f.receiveId])).toEqual([['open_id', LEADER], ['open_id', LEADER]]);
+    const inGroup = await waitFor(() => t.fake.messages.find((m) => m.replyTo === messageId && m.msgType === 'text' && m.content.text.includes('单聊')), 5000, 'the line in the group');
+    expect(inGroup.content.text).toContain('单聊');
   });
 });

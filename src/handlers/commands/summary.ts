@@ -39,7 +39,9 @@ export const summaryCommand: CommandHandler = {
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
     const rows = loadYearLedger(ctx.db, year, today);
-    const file = { replyTo: ctx.messageId };
+    // In a group the files (every case of the year) go to the asker alone, as the study export does.
+    const inGroup = ctx.chat.chatType === 'group';
+    const file = inGroup ? { openId: ctx.user.openId } : { replyTo: ctx.messageId };
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
     const { draftDocx } = await import('../../presentation/report/draft-docx.js');
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
@@ -47,6 +49,7 @@ export const summaryCommand: CommandHandler = {
       const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
       await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
     }
+    if (inGroup) await ctx.reply(text(`${year}年总结的 Word 文件${ledger ? '和 Excel 台账' : ''}已发送至您的单聊。`));
     ctx.log.info({ year, cases: figures.total, ms: Date.now() - started }, 'year-end draft sent');
   },
 };
