@@ -1,3 +1,4 @@
+import { clip } from '../domain/text/clean-input.js';
 import { isAppError, userMessage } from '../errors.js';
 import { text } from '../transport/messages.js';
 import { enqueue, stableUuid } from '../transport/outbox.js';
@@ -6,7 +7,7 @@ import { parseCardActionEvent, parseCommand, parseMessageEvent } from './incomin
 import { findAction, findCommand, type Registry } from './registry.js';
 import type { CardAnswer, CommandContext } from './types.js';
 
-const UNKNOWN = (name: string) => `未识别的指令「/${name}」。发送 /帮助 查看可用指令。`;
+const UNKNOWN = (name: string) => `未识别的指令「/${clip(name)}」。发送 /帮助 查看可用指令。`;
 const HINT = '您好，我是法治助手。发送 /帮助 查看可用指令。';
 const FAILED = '抱歉，这条消息处理失败，已记录在案。请稍后重试；如仍不成功，请联系管理员。';
 
