@@ -12,6 +12,9 @@ import { apologize, routeCardAction, routeMessage } from './handlers/router.js';
 import type { Services } from './handlers/context.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { scheduledJobs, type JobHooks } from './scheduling/jobs.js';
+import { BotMetrics } from './metrics/bot-metrics.js';
+import { countedApi, timedRegistry } from './metrics/instrument.js';
+import { queueStats } from './store/queue-stats.js';
 
 export interface BotOptions {
   config: Config;
@@ -43,6 +46,7 @@ export interface Bot {
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
   scheduler: Scheduler;
+  metrics: BotMetrics;
   http: Express;
   /** Starts the inbox and outbox workers (handling what a previous run left pending). */
   start(): void;
@@ -53,19 +57,21 @@ export interface Bot {
 /** Wires store, handlers, workers and the HTTP app. Does not listen. */
 export async function createBot(o: BotOptions): Promise<Bot> {
   const clock = o.clock ?? systemClock;
-  const reg = o.registry ?? defaultRegistry;
   const { db, applied } = await openDatabase(o.config.databasePath);
   if (applied.length) o.log.info({ applied }, 'migrations applied');
+  const metrics = new BotMetrics(() => queueStats(db, clock.now()));
+  const reg = timedRegistry(o.registry ?? defaultRegistry, metrics);
+  const api = countedApi(o.api, metrics);
 
-  const outbox = new OutboxWorker({ db, api: o.api, log: o.log, clock, policy: o.outboxPolicy ?? {}, pollMs: o.pollMs ?? 1_000 });
+  const outbox = new OutboxWorker({ db, api, log: o.log, clock, policy: o.outboxPolicy ?? {}, pollMs: o.pollMs ?? 1_000 });
   const services: Services = {
     db,
     config: o.config,
     clock,
     log: o.log,
     directory: {
-      userName: (id) => o.api.getUserName(id),
-      chatMembers: (id) => o.api.listChatMembers(id),
+      userName: (id) => api.getUserName(id),
+      chatMembers: (id) => api.listChatMembers(id),
     },
     notifyOutbox: () => outbox.wake(),
   };
@@ -76,6 +82,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     pollMs: o.pollMs ?? 1_000,
     cardAnswerBudgetMs: o.cardAnswerBudgetMs ?? 2_500,
     retryBaseMs: o.inboxRetryBaseMs ?? 1_000,
+    onEvent: (type, outcome) => (outcome === 'stored' ? metrics.eventsReceived.inc({ type }) : metrics.eventsRefused.inc({ reason: 'duplicate' })),
     handlers: {
       async handleEvent({ eventId, type, payload }) {
         const event = (payload.event ?? {}) as Record<string, unknown>;
@@ -104,6 +111,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     dispatcher,
     outbox,
     scheduler,
+    metrics,
     http: undefined as unknown as Express,
     start() {
       dispatcher.start();
@@ -128,6 +136,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
         ? { verificationToken: o.config.LARK_VERIFICATION_TOKEN, encryptKey: o.config.LARK_ENCRYPT_KEY }
         : undefined,
     healthy: () => databaseIsHealthy(db),
+    onRefused: (reason) => metrics.eventsRefused.inc({ reason }),
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     ...(o.healthDetails ? { healthDetails: o.healthDetails } : {}),
     extend: (app) => o.extendHttp?.(app, bot),
   });

@@ -17,6 +17,10 @@ export interface HttpAppOptions {
   healthy(): Promise<boolean>;
   /** Extra facts for /healthz (e.g. the long connection's state). */
   healthDetails?: () => Record<string, unknown>;
+  /** Called for every webhook request refused before the inbox (counted in /metrics). */
+  onRefused?: (reason: string) => void;
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Mounts more routes (local web chat) before the 404 handler. */
   extend?: (app: Express) => void;
 }
@@ -57,6 +61,7 @@ export function createHttpApp(o: HttpAppOptions): Express {
     } catch (e) {
       if (!(e instanceof VerificationError)) throw e;
       log.warn({ status: e.status, reason: e.reason }, hintFor(e.reason));
+      o.onRefused?.(e.reason);
       return res.status(e.status).json({ error: e.reason });
     }
     const ack = await o.dispatcher.receive(env);
@@ -71,6 +76,14 @@ export function createHttpApp(o: HttpAppOptions): Express {
     const ok = await o.healthy();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', ...(o.healthDetails?.() ?? {}) });
   });
+
+  if (o.metrics) {
+    const metrics = o.metrics;
+    app.get('/metrics', async (_req, res) => {
+      const m = await metrics();
+      res.type(m.contentType).send(m.body);
+    });
+  }
 
   o.extend?.(app);
 

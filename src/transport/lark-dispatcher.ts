@@ -31,6 +31,8 @@ export interface DispatcherOptions {
   /** Pause before the second attempt of a failed event; each later one waits four times longer. */
   retryBaseMs?: number;
   pollMs?: number;
+  /** Called for every event offered: stored, or refused as a redelivery (counted in /metrics). */
+  onEvent?: (type: string, outcome: 'stored' | 'duplicate') => void;
 }
 
 export const CARD_ACTION = 'card.action.trigger';
@@ -70,6 +72,7 @@ export class Dispatcher {
         now: this.o.clock.now(),
         claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
       });
+      this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
         const stored = await storedResponse(this.o.db, env.eventId);
@@ -78,6 +81,7 @@ export class Dispatcher {
       return this.answerCardAction(row, log);
     }
     const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() });
+    this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};

@@ -1,0 +1,39 @@
+import { rawOf, type Db } from './database.js';
+import { stmt } from './raw-sqlite.js';
+
+/** Counts and ages of the inbox, outbox and job runs, for /metrics. Nothing personal. */
+export interface QueueStats {
+  inboxPending: number;
+  inboxFailed: number;
+  inboxOldestSeconds: number;
+  outboxPending: number;
+  outboxFailed: number;
+  outboxOldestSeconds: number;
+  jobRuns: Array<{ jobId: string; status: string; count: number }>;
+}
+
+const age = (oldest: string | null, now: Date) => (oldest ? Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000) : 0);
+
+export function queueStats(db: Db, now: Date): QueueStats {
+  const raw = rawOf(db);
+  const inbox = stmt(
+    raw,
+    `SELECT SUM(status IN ('pending','processing')) AS pending, SUM(status = 'failed') AS failed,
+       MIN(CASE WHEN status IN ('pending','processing') THEN received_at END) AS oldest FROM inbox`,
+  ).get() as { pending: number | null; failed: number | null; oldest: string | null };
+  const outbox = stmt(
+    raw,
+    `SELECT SUM(status IN ('pending','sending')) AS pending, SUM(status = 'failed') AS failed,
+       MIN(CASE WHEN status IN ('pending','sending') THEN created_at END) AS oldest FROM outbox`,
+  ).get() as { pending: number | null; failed: number | null; oldest: string | null };
+  const jobRuns = stmt(raw, `SELECT job_id AS jobId, status, COUNT(*) AS count FROM job_runs GROUP BY job_id, status`).all() as QueueStats['jobRuns'];
+  return {
+    inboxPending: inbox.pending ?? 0,
+    inboxFailed: inbox.failed ?? 0,
+    inboxOldestSeconds: age(inbox.oldest, now),
+    outboxPending: outbox.pending ?? 0,
+    outboxFailed: outbox.failed ?? 0,
+    outboxOldestSeconds: age(outbox.oldest, now),
+    jobRuns,
+  };
+}
