@@ -4,6 +4,7 @@ import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
+import { busyPause, isBusyError } from '../busy-error.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
 
@@ -23,8 +24,8 @@ export interface NewCase {
   at?: Date;
 }
 
-/** Another writer took the same (year, seq) or held the write lock: try again. */
-const MAX_ATTEMPTS = 8;
+/** Another writer took the same (year, seq) or held the write lock: try again (about 30 s in all). */
+const MAX_ATTEMPTS = 30;
 
 /**
  * Stores a case with the next code of its year, its deadline and a 'created' history row,
@@ -89,6 +90,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
         if (existing) return { case: existing, created: false };
       }
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      if (isBusyError(e)) await busyPause(attempt);
     }
   }
 }
@@ -98,7 +100,5 @@ function isUniqueConflict(e: unknown): boolean {
 }
 
 function isRetryable(e: unknown): boolean {
-  if (isUniqueConflict(e)) return true;
-  const text = e instanceof Error ? e.message : String(e);
-  return /SQLITE_BUSY|database is locked/i.test(text);
+  return isUniqueConflict(e) || isBusyError(e);
 }

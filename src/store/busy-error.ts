@@ -1,0 +1,19 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Prisma } from '../generated/prisma/client.js';
+
+/**
+ * Whether a database error means "another writer holds the lock, try again": SQLite's
+ * SQLITE_BUSY, which the driver adapter reports inside a transaction as P1008 "Operation has
+ * timed out", and a write conflict (P2034). Such a write was not done and may be repeated.
+ */
+export function isBusyError(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === 'P1008' || e.code === 'P2034')) return true;
+  const text = e instanceof Error ? e.message : String(e);
+  return /SQLITE_BUSY|database is locked|Operation has timed out/i.test(text);
+}
+
+/** A pause before the next try that grows and spreads out, without blocking the event loop. */
+export function busyPause(attempt: number): Promise<void> {
+  const ms = Math.min(1_000, 25 * 2 ** attempt);
+  return sleep(ms / 2 + (Math.random() * ms) / 2);
+}
