@@ -34,3 +34,25 @@ describe('a database held by another writer', () => {
     expect(await db.enterpriseCase.count()).toBe(1);
   }, 30_000);
 });
+
+describe('webhooks while another writer holds the database', () => {
+  it('the server keeps answering, and the event is acknowledged once the lock is released', async () => {
+    const { startTestBot, waitFor } = await import('../support/test-bot.js');
+    const { messageEvent } = await import('../support/lark-payloads.js');
+    const t = await startTestBot();
+    try {
+      await holdWriteLock(t.dbPath, 3_000);
+      const locked = performance.now();
+      const ack = t.post(messageEvent({ text: '/帮助' }));
+      await new Promise((r) => setTimeout(r, 300));
+      // The event loop is free: the health check answers while the event still waits for the lock.
+      const health = await fetch(t.url + '/healthz');
+      expect(health.status).toBe(200);
+      expect(performance.now() - locked).toBeLessThan(2_000);
+      expect((await ack).status).toBe(200);
+      await waitFor(() => t.fake.messages.length === 1, 10_000, 'the reply');
+    } finally {
+      await t.destroy();
+    }
+  }, 30_000);
+});
