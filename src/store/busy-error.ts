@@ -17,3 +17,19 @@ export function busyPause(attempt: number): Promise<void> {
   const ms = Math.min(1_000, 25 * 2 ** attempt);
   return sleep(ms / 2 + (Math.random() * ms) / 2);
 }
+
+/**
+ * Runs a write that may meet a busy database, trying again after a pause instead of waiting
+ * inside SQLite (which would hold the event loop): about `limitMs` in all, then the error.
+ */
+export async function retryBusy<T>(write: () => T | Promise<T>, limitMs = 15_000): Promise<T> {
+  const end = Date.now() + limitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if (!isBusyError(e) || Date.now() >= end) throw e;
+      await busyPause(attempt);
+    }
+  }
+}

@@ -10,6 +10,11 @@ export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
 const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * The inbox and outbox wait only briefly inside SQLite, which holds the event loop while it
+ * waits; their callers then try again after a pause (store/busy-error.ts retryBusy).
+ */
+const QUEUE_BUSY_TIMEOUT_MS = 50;
 
 /**
  * Creates the database file if needed, applies pending migrations, and returns a Prisma
@@ -43,7 +48,7 @@ export async function openDatabase(databasePath: string): Promise<{ db: Db; appl
   // and outbox promise); only a power cut can lose the last commits. FULL would fsync
   // on every commit and block the event loop for each acknowledged event.
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  rawConnections.set(db, openRaw(path, BUSY_TIMEOUT_MS));
+  rawConnections.set(db, openRaw(path, QUEUE_BUSY_TIMEOUT_MS));
   return { db, applied };
 }
 

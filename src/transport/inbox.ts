@@ -7,10 +7,12 @@ export interface InboxRow {
   type: string;
   payload: string;
   attempts: number;
+  /** 'processing' when found due: a handler took it and its lease ran out (the process stopped). */
+  status: string;
 }
 
 // Plain statements on the hot path (one event = several of them); see store/raw-sqlite.ts.
-const COLUMNS = `id, event_id AS eventId, type, payload, attempts`;
+const COLUMNS = `id, event_id AS eventId, type, payload, attempts, status`;
 // For a pending row, lease_until is "not before" (a retry after a failure waits a little).
 const DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 

@@ -4,7 +4,8 @@ import type { Logger } from '../logger.js';
 import type { CardAnswer } from '../handlers/types.js';
 import { withoutSecrets, type Envelope } from './verify.js';
 import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
-import { runGroupedInOrder } from '../util/in-order.js';
+import { isBusyError, retryBusy } from '../store/busy-error.js';
+import { yieldToEventLoop } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
 
 /** What a receiver (webhook, long connection, local chat) answers the platform. */
@@ -31,6 +32,8 @@ export interface DispatcherOptions {
   /** Pause before the second attempt of a failed event; each later one waits four times longer. */
   retryBaseMs?: number;
   pollMs?: number;
+  /** Chats handled side by side at most; each chat's events one after another. */
+  maxLanes?: number;
   /** Called for every event offered: stored, or refused as a redelivery (counted in /metrics). */
   onEvent?: (type: string, outcome: 'stored' | 'duplicate') => void;
 }
@@ -50,6 +53,8 @@ function toAck(answer: CardAnswer): Ack {
  */
 export class Dispatcher {
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Chats whose lane is running (see runOnce). */
+  private readonly lanes = new Map<string, Promise<void>>();
   private readonly loop: PollLoop;
 
   constructor(private readonly o: DispatcherOptions) {
@@ -65,13 +70,13 @@ export class Dispatcher {
     const payload = JSON.stringify(withoutSecrets(env.payload));
     const log = this.o.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      const row = await recordEvent(this.o.db, {
+      const row = await retryBusy(() => recordEvent(this.o.db, {
         eventId: env.eventId,
         type: env.eventType,
         payload,
         now: this.o.clock.now(),
         claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
-      });
+      }));
       this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
@@ -80,7 +85,7 @@ export class Dispatcher {
       }
       return this.answerCardAction(row, log);
     }
-    const row = await recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() });
+    const row = await retryBusy(() => recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() }));
     this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
@@ -102,12 +107,15 @@ export class Dispatcher {
 
   private async runCardAction(row: InboxRow, log: Logger): Promise<Ack> {
     try {
-      const ack = toAck(await this.o.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) }));
-      await complete(this.o.db, row.id, this.o.clock.now(), JSON.stringify(ack));
+      // A busy database (another replica, an import) is waited out, not reported as a failure.
+      const ack = toAck(await retryBusy(() => this.o.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) })));
+      await retryBusy(() => complete(this.o.db, row.id, this.o.clock.now(), JSON.stringify(ack)));
       return ack;
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now());
+      await retryBusy(() => fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now())).catch((err: unknown) =>
+        log.error({ err: (err as Error).message }, 'could not record the failure'),
+      );
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
@@ -125,22 +133,60 @@ export class Dispatcher {
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.inflight.add(p);
-    void p.finally(() => this.inflight.delete(p));
+    // then(f, f), not finally(f): finally's promise would reject with p and, unawaited, end the process.
+    const forget = () => void this.inflight.delete(p);
+    p.then(forget, forget);
     return p;
   }
 
-  /** Handles due rows; events of one chat in the order they came, chats side by side. */
+  /**
+   * Starts handling due rows: each chat in a lane of its own (its events one after another,
+   * in the order they came), chats side by side. Returns without waiting for the lanes, so a
+   * slow handler holds up only its own chat; a chat whose lane is running waits for it.
+   */
   async runOnce(): Promise<number> {
+    const { db, clock, log } = this.o;
+    const rows = await findDue(db, clock.now(), 100);
+    const byChat = new Map<string, InboxRow[]>();
+    for (const row of rows) byChat.set(chatKey(row), [...(byChat.get(chatKey(row)) ?? []), row]);
+    let started = 0;
+    for (const [chat, group] of byChat) {
+      if (this.lanes.has(chat)) continue;
+      if (this.lanes.size >= (this.o.maxLanes ?? 16)) break;
+      const lane = this.runLane(group)
+        .catch((e: unknown) => log.error({ err: (e as Error).message }, 'inbox lane failed'))
+        .finally(() => {
+          this.lanes.delete(chat);
+          this.loop.wake();
+        });
+      this.lanes.set(chat, lane);
+      this.track(lane);
+      started++;
+    }
+    return started;
+  }
+
+  private async runLane(rows: InboxRow[]): Promise<void> {
     const { db, clock } = this.o;
-    const rows = await findDue(db, clock.now(), 50);
-    let handled = 0;
-    await runGroupedInOrder(rows, chatKey, async (row) => {
-      if (!(await claim(db, row.id, clock.now(), this.leaseMs))) return true;
-      handled++;
-      await this.track(this.handleRow(row));
-      return true;
-    });
-    return handled;
+    for (const row of rows) {
+      await yieldToEventLoop();
+      if (!(await retryBusy(() => claim(db, row.id, clock.now(), this.leaseMs)))) continue;
+      // Claimed this often already and never finished: the handler brings the process down.
+      if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
+      else await this.handleRow(row);
+    }
+  }
+
+  private get maxAttempts(): number {
+    return this.o.maxAttempts ?? 3;
+  }
+
+  private async giveUp(row: InboxRow, error: string): Promise<void> {
+    const log = this.o.log.child({ eventId: row.eventId });
+    log.error({ attempts: row.attempts }, `event given up: ${error}`);
+    await retryBusy(() => fail(this.o.db, row.id, error, true, this.o.clock.now()));
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    await this.o.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
   }
 
   private async handleRow(row: InboxRow): Promise<void> {
@@ -150,13 +196,17 @@ export class Dispatcher {
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
-      await complete(db, row.id, clock.now());
+      await retryBusy(() => complete(db, row.id, clock.now()));
     } catch (e) {
       const attempts = row.attempts + 1;
-      const final = attempts >= (this.o.maxAttempts ?? 3);
-      log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
+      // A busy database is no fault of the event: it gets more attempts, soon (within a bound,
+      // so a database that stays locked still ends in an answer).
+      const busy = isBusyError(e) && attempts < this.maxAttempts * 5;
+      const final = !busy && attempts >= this.maxAttempts;
+      log.error({ err: (e as Error).message, attempts, final, busy }, 'event handler failed');
       const now = clock.now();
-      await fail(db, row.id, (e as Error).message, final, now, new Date(now.getTime() + (this.o.retryBaseMs ?? 1_000) * 4 ** (attempts - 1)));
+      const wait = busy ? 500 : (this.o.retryBaseMs ?? 1_000) * 4 ** (attempts - 1);
+      await retryBusy(() => fail(db, row.id, (e as Error).message, final, now, new Date(now.getTime() + wait)));
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }
