@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
 import { enqueue, stableUuid, type OutboxRequest } from '../transport/outbox.js';
-import type { Target } from '../transport/messages.js';
+import { encodeTarget, type Target } from '../transport/messages.js';
 import type { ChatRef, Directory, HandlerContext, Person } from './types.js';
 
 /** Everything a context is built from; one per running bot. */
@@ -31,8 +31,11 @@ export function createContext(
 ): HandlerContext {
   let seq = 0;
   const nextUuid = () => stableUuid(`${e.eventId}:${seq++}`);
+  // A reply belongs to the conversation it answers: replies of one chat leave in order.
+  const chatKey = e.chat.chatId ? encodeTarget({ chatId: e.chat.chatId }) : undefined;
   const put = async (req: OutboxRequest) => {
-    await enqueue(s.db, { ...req, uuid: req.uuid ?? nextUuid() }, s.clock.now());
+    const orderKey = req.kind !== 'patch' && 'replyTo' in req.to ? chatKey : undefined;
+    await enqueue(s.db, { ...req, uuid: req.uuid ?? nextUuid(), ...(orderKey ? { orderKey } : {}) }, s.clock.now());
     s.notifyOutbox();
   };
   return {

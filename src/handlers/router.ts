@@ -1,6 +1,6 @@
 import { clip } from '../domain/text/clean-input.js';
 import { isAppError, userMessage } from '../errors.js';
-import { text } from '../transport/messages.js';
+import { encodeTarget, text } from '../transport/messages.js';
 import { enqueue, stableUuid } from '../transport/outbox.js';
 import { createContext, type Services } from './context.js';
 import { parseCardActionEvent, parseCommand, parseMessageEvent } from './incoming.js';
@@ -60,7 +60,8 @@ export async function routeMessage(s: Services, reg: Registry, eventId: string, 
 export async function apologize(s: Services, eventId: string, event: Record<string, unknown>): Promise<void> {
   const m = parseMessageEvent(event);
   if (m.senderType !== 'user' || !m.messageId) return;
-  await enqueue(s.db, { kind: 'message', to: { replyTo: m.messageId }, message: text(FAILED), uuid: stableUuid(`${eventId}:gave-up`) }, s.clock.now());
+  const orderKey = m.chatId ? { orderKey: encodeTarget({ chatId: m.chatId }) } : {};
+  await enqueue(s.db, { kind: 'message', to: { replyTo: m.messageId }, message: text(FAILED), uuid: stableUuid(`${eventId}:gave-up`), ...orderKey }, s.clock.now());
   s.notifyOutbox();
 }
 

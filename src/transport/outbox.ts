@@ -3,16 +3,25 @@ import { rawOf, type Db } from '../store/database.js';
 import { sqlDate, stmt } from '../store/raw-sqlite.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { runGroupedInOrder } from '../util/in-order.js';
+import { retryBusy } from '../store/busy-error.js';
 import { PollLoop } from '../util/poll-loop.js';
 import { LarkApiError, type FileType, type LarkApi } from './lark-api.js';
 import { decodeTarget, encodeTarget, toLarkContent, type OutMessage, type Target } from './messages.js';
 
 /** One outbound message. `uuid` is what Lark deduplicates on: keep it stable across retries. */
-export type OutboxRequest =
-  | { kind: 'message'; to: Target; message: OutMessage; uuid?: string; ref?: string }
-  | { kind: 'patch'; messageId: string; card: Record<string, unknown>; uuid?: string; ref?: string }
-  | { kind: 'file'; to: Target; fileName: string; fileType: FileType; data: Buffer; uuid?: string; ref?: string };
+export type OutboxRequest = (
+  | { kind: 'message'; to: Target; message: OutMessage }
+  | { kind: 'patch'; messageId: string; card: Record<string, unknown> }
+  | { kind: 'file'; to: Target; fileName: string; fileType: FileType; data: Buffer }
+) & {
+  uuid?: string;
+  ref?: string;
+  /**
+   * The conversation the message belongs to (an encoded chat target for a reply): messages
+   * with one key leave in the order stored. Defaults to the target itself.
+   */
+  orderKey?: string;
+};
 
 export interface RetryPolicy {
   baseDelayMs: number;
@@ -23,7 +32,11 @@ export interface RetryPolicy {
   leaseMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 6 * 3600_000, leaseMs: 60_000 };
+/** Keeps trying for 48 hours: a long Lark outage (or a weekend without anyone noticing) loses nothing. */
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 48 * 3600_000, leaseMs: 60_000 };
+
+/** Sends in flight at most: Lark rate-limits per app, and a backlog after an outage must not burst. */
+export const MAX_CONCURRENT_SENDS = 8;
 
 /** A uuid derived from a seed, so a handler that runs again sends nothing new. */
 export function stableUuid(seed: string): string {
@@ -61,15 +74,19 @@ export async function enqueue(db: Db, req: OutboxRequest, now: Date = new Date()
     payload = { fileName: req.fileName, fileType: req.fileType };
     blob = req.data;
   }
-  stmt(
-    rawOf(db),
-    `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
-     VALUES (@uuid, @kind, @target, @payload, @blob, @ref, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
-  ).run({ uuid, kind, target, payload: JSON.stringify(payload), blob, ref: req.ref ?? null, due: sqlDate(new Date(0)), now: sqlDate(now) });
+  await retryBusy(() =>
+    stmt(
+      rawOf(db),
+      `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, order_key, status, attempts, next_attempt_at, created_at)
+       VALUES (@uuid, @kind, @target, @payload, @blob, @ref, @orderKey, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
+    ).run({ uuid, kind, target, payload: JSON.stringify(payload), blob, ref: req.ref ?? null, orderKey: req.orderKey ?? target, due: sqlDate(new Date(0)), now: sqlDate(now) }),
+  );
   return uuid;
 }
 
 const DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+/** Only the first unsent message of its conversation may go: the next one waits for it. */
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.status IN ('pending', 'sending'))`;
 
 interface Row {
   id: number;
@@ -90,13 +107,15 @@ export interface OutboxWorkerOptions {
   policy?: Partial<RetryPolicy>;
   /** How often to look for due rows when nothing woke the worker. */
   pollMs?: number;
-  batchSize?: number;
+  /** Sends in flight at most (default MAX_CONCURRENT_SENDS). */
+  maxConcurrent?: number;
 }
 
 /** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
 export class OutboxWorker {
   private readonly policy: RetryPolicy;
   private readonly loop: PollLoop;
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly o: OutboxWorkerOptions) {
     this.policy = { ...DEFAULT_RETRY, ...o.policy };
@@ -107,9 +126,10 @@ export class OutboxWorker {
     this.loop.start();
   }
 
-  /** Finishes the batch in hand, then stops. Rows not yet sent stay stored for the next start. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Finishes the sends in hand, then stops. Rows not yet sent stay stored for the next start. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.allSettled([...this.inflight]);
   }
 
   /** Called after enqueue so a new message goes out at once rather than at the next poll. */
@@ -117,32 +137,47 @@ export class OutboxWorker {
     this.loop.wake();
   }
 
-  /** Claims due rows and sends them: in order within one target, targets side by side. */
+  /**
+   * Starts sending due rows, the first unsent one of each conversation only, up to
+   * MAX_CONCURRENT_SENDS at a time; returns without waiting, so a slow send holds up only its
+   * own conversation. A conversation's next message is found once this one is settled.
+   */
   async runOnce(): Promise<number> {
     const { db } = this.o;
     const now = this.o.clock.now();
-    const due = (
-      stmt(
-        rawOf(db),
-        `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${DUE} ORDER BY id LIMIT @take`,
-      ).all({ now: sqlDate(now), take: this.o.batchSize ?? 50 }) as Array<Omit<Row, 'createdAt'> & { createdAt: string }>
-    ).map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
-    let handled = 0;
-    // Keep the order within a target: what follows a failed row waits for it.
-    await runGroupedInOrder(due, (r) => r.target, async (row) => {
-      if (!(await this.claim(row.id, now))) return true;
-      handled++;
-      return this.deliver(row);
-    });
-    return handled;
+    const room = (this.o.maxConcurrent ?? MAX_CONCURRENT_SENDS) - this.inflight.size;
+    if (room <= 0) return 0;
+    const due = await retryBusy(() =>
+      (
+        stmt(
+          rawOf(db),
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
+        ).all({ now: sqlDate(now), take: room }) as Array<Omit<Row, 'createdAt'> & { createdAt: string }>
+      ).map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
+    );
+    let started = 0;
+    for (const row of due) {
+      if (!(await this.claim(row.id, now))) continue;
+      started++;
+      const sending: Promise<unknown> = this.deliver(row)
+        .catch((e: unknown) => this.o.log.error({ outbox: row.id, err: (e as Error).message }, 'outbox send could not be recorded'))
+        .finally(() => {
+          this.inflight.delete(sending);
+          this.loop.wake();
+        });
+      this.inflight.add(sending);
+    }
+    return started;
   }
 
   private async claim(id: number, now: Date): Promise<boolean> {
-    const r = stmt(rawOf(this.o.db), `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${DUE}`).run({
-      id,
-      now: sqlDate(now),
-      lease: sqlDate(new Date(now.getTime() + this.policy.leaseMs)),
-    });
+    const r = await retryBusy(() =>
+      stmt(rawOf(this.o.db), `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${DUE}`).run({
+        id,
+        now: sqlDate(now),
+        lease: sqlDate(new Date(now.getTime() + this.policy.leaseMs)),
+      }),
+    );
     return r.changes === 1;
   }
 
@@ -151,10 +186,10 @@ export class OutboxWorker {
     const attempt = row.attempts + 1;
     try {
       const messageId = await this.send(row);
-      stmt(
+      await retryBusy(() => stmt(
         rawOf(db),
         `UPDATE outbox SET status = 'sent', sent_at = @now, message_id = @messageId, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = @id`,
-      ).run({ id: row.id, now: sqlDate(this.o.clock.now()), messageId: messageId ?? null });
+      ).run({ id: row.id, now: sqlDate(this.o.clock.now()), messageId: messageId ?? null }));
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
     } catch (e) {
@@ -163,7 +198,7 @@ export class OutboxWorker {
       const age = now.getTime() - row.createdAt.getTime();
       const retry = err.retryable && age < this.policy.giveUpAfterMs;
       const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
-      stmt(
+      await retryBusy(() => stmt(
         rawOf(db),
         `UPDATE outbox SET status = @status, lease_until = NULL, last_error = @reason, next_attempt_at = COALESCE(@next, next_attempt_at) WHERE id = @id`,
       ).run({
@@ -171,7 +206,7 @@ export class OutboxWorker {
         status: retry ? 'pending' : 'failed',
         reason,
         next: retry ? sqlDate(new Date(now.getTime() + backoffDelay(attempt, this.policy))) : null,
-      });
+      }));
       log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
       return false;
     }
