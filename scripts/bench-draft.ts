@@ -14,7 +14,7 @@ import { draftDocx } from '../src/presentation/report/draft-docx.js';
 import { draftPosts } from '../src/presentation/report/draft-messages.js';
 import { ledgerXlsx } from '../src/presentation/report/ledger-xlsx.js';
 import { renderDraft } from '../src/presentation/report/render-draft.js';
-import { loadTemplate } from '../src/presentation/report/template.js';
+import { loadDraftTemplate } from '../src/presentation/report/template.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../src/store/report/load-year-ledger.js';
 import { closeDatabase, openDatabase } from '../src/store/database.js';
@@ -57,7 +57,7 @@ try {
   console.log(`seeded ${CASES.toLocaleString('en')} cases of ${YEAR} in ${Math.round(performance.now() - t0)} ms`);
 
   const { db: client } = await openDatabase(path);
-  const template = loadTemplate();
+  const template = loadDraftTemplate();
   const toText: number[] = [];
   const toDocx: number[] = [];
   const toXlsx: number[] = [];

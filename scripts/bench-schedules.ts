@@ -13,7 +13,9 @@ import { addDays } from '../src/domain/dates/days.js';
 import { planReminders } from '../src/domain/reminders/plan-reminders.js';
 import { composeWeeklyProgress } from '../src/handlers/progress/weekly-progress-post.js';
 import { renderCasesChartPng } from '../src/presentation/charts/render-png.js';
-import { scheduledJobs } from '../src/scheduling/jobs.js';
+import { Timers } from '../src/bot/timers.js';
+import { scheduledJobs } from '../src/handlers/jobs/scheduled-jobs.js';
+import { registry } from '../src/handlers/registry.js';
 import { Scheduler } from '../src/scheduling/scheduler.js';
 import { openDatabase } from '../src/store/database.js';
 import { escalationNotes, listOpenCases, mutedAmong } from '../src/store/reminders.js';
@@ -65,6 +67,8 @@ const services = {
   clock: { now: () => new Date(clockNow) },
   log: pino({ level: 'silent' }),
   directory: { userName: async () => undefined, chatMembers: async () => [] },
+  registry,
+  timers: new Timers(),
   notifyOutbox: () => undefined,
 };
 const at = new Date('2026-11-30T01:00:00Z');

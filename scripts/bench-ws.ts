@@ -9,6 +9,7 @@
 import pino from 'pino';
 import { registry } from '../src/handlers/registry.js';
 import { WsReceiver } from '../src/transport/ws-receiver.js';
+import { eventTypesOf } from '../src/bot/registry.js';
 import { FakeLarkWs } from '../test/support/fake-lark-ws.js';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { cardActionEvent, messageEvent } from '../test/support/lark-payloads.js';
@@ -27,6 +28,7 @@ const receiver = new WsReceiver({
   appSecret: t.config.LARK_APP_SECRET!,
   domain: t.config.LARK_DOMAIN,
   dispatcher: t.bot.dispatcher,
+  eventTypes: eventTypesOf(t.bot.registry),
   log: pino({ level: 'silent' }),
 });
 await receiver.start();

@@ -10,7 +10,8 @@ import pino from 'pino';
 import { chromium } from 'playwright-core';
 import { createBot } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { findCommand, registry } from '../src/handlers/registry.js';
+import { findCommand } from '../src/bot/registry.js';
+import { registry } from '../src/handlers/registry.js';
 import { createLocalMode } from '../src/local/local-mode.js';
 
 const out = process.argv[2] ?? 'docs/local-chat.png';

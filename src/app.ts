@@ -5,16 +5,17 @@ import type { Logger } from './logger.js';
 import { closeDatabase, databaseIsHealthy, openDatabase, type Db } from './store/database.js';
 import { createHttpApp } from './transport/http-app.js';
 import type { LarkApi } from './transport/lark-api.js';
-import { Dispatcher } from './transport/lark-dispatcher.js';
+import { CARD_ACTION, Dispatcher } from './transport/lark-dispatcher.js';
 import { OutboxWorker, type RetryPolicy } from './transport/outbox.js';
-import { registry as defaultRegistry, type Registry } from './handlers/registry.js';
-import { apologize, routeCardAction, routeMessage } from './handlers/router.js';
-import type { Services } from './handlers/context.js';
+import { registry as defaultRegistry } from './handlers/registry.js';
+import type { Services } from './bot/context.js';
+import type { OutFile } from './bot/file.js';
+import { findEventHandler, type Registry } from './bot/registry.js';
+import { Timers } from './bot/timers.js';
+import type { WeeklyProgress } from './domain/progress/weekly-progress.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
-import { scheduledJobs, type JobHooks } from './scheduling/jobs.js';
 import { BotMetrics } from './metrics/bot-metrics.js';
 import { countedApi, timedRegistry } from './metrics/instrument.js';
-import { queueStats } from './store/queue-stats.js';
 
 export interface BotOptions {
   config: Config;
@@ -31,8 +32,8 @@ export interface BotOptions {
   /** Mounts extra routes (the local web chat). */
   extendHttp?: (app: Express, bot: Bot) => void;
   healthDetails?: () => Record<string, unknown>;
-  /** Other features' functions the schedule runs (e.g. closing the day's study sessions). */
-  jobHooks?: JobHooks;
+  /** A picture of the weekly chart for chats that cannot draw Lark's chart element (local mode). */
+  weeklyChartPicture?: (progress: WeeklyProgress) => Promise<OutFile | undefined>;
   /** Overrides for the scheduler (tests: a different job list, a short lease). */
   scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
@@ -42,6 +43,8 @@ export interface Bot {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** What this bot reacts to: the receivers subscribe to its event types. */
+  registry: Registry;
   services: Services;
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
@@ -50,63 +53,72 @@ export interface Bot {
   http: Express;
   /** Starts the inbox and outbox workers (handling what a previous run left pending). */
   start(): void;
-  /** Drains the workers and closes the database. */
+  /** Drains the workers, drops delayed work (card refreshes) and closes the database. */
   stop(): Promise<void>;
 }
 
 /** Wires store, handlers, workers and the HTTP app. Does not listen. */
-export async function createBot(o: BotOptions): Promise<Bot> {
-  const clock = o.clock ?? systemClock;
-  const { db, applied } = await openDatabase(o.config.databasePath);
-  if (applied.length) o.log.info({ applied }, 'migrations applied');
-  const metrics = new BotMetrics(() => queueStats(db, clock.now()));
-  const reg = timedRegistry(o.registry ?? defaultRegistry, metrics);
-  const api = countedApi(o.api, metrics);
+export async function createBot(options: BotOptions): Promise<Bot> {
+  const clock = options.clock ?? systemClock;
+  const { db, applied } = await openDatabase(options.config.databasePath);
+  if (applied.length) options.log.info({ applied }, 'migrations applied');
+  const metrics = new BotMetrics(() => db.queues.stats(clock.now()));
+  const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
+  const api = countedApi(options.api, metrics);
 
-  const outbox = new OutboxWorker({ db, api, log: o.log, clock, policy: o.outboxPolicy ?? {}, pollMs: o.pollMs ?? 1_000 });
+  const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000 });
   const services: Services = {
     db,
-    config: o.config,
+    config: options.config,
     clock,
-    log: o.log,
+    log: options.log,
     directory: {
       userName: (id) => api.getUserName(id),
       chatMembers: (id) => api.listChatMembers(id),
     },
+    registry,
+    timers: new Timers(),
     notifyOutbox: () => outbox.wake(),
+    weeklyChartPicture: options.weeklyChartPicture,
   };
+  const payloadEvent = (payload: Record<string, unknown>) => (payload.event ?? {}) as Record<string, unknown>;
   const dispatcher = new Dispatcher({
     db,
-    log: o.log,
+    log: options.log,
     clock,
-    pollMs: o.pollMs ?? 1_000,
-    cardAnswerBudgetMs: o.cardAnswerBudgetMs ?? 2_500,
-    retryBaseMs: o.inboxRetryBaseMs ?? 1_000,
+    pollMs: options.pollMs ?? 1_000,
+    cardAnswerBudgetMs: options.cardAnswerBudgetMs ?? 2_500,
+    retryBaseMs: options.inboxRetryBaseMs ?? 1_000,
     onEvent: (type, outcome) => (outcome === 'stored' ? metrics.eventsReceived.inc({ type }) : metrics.eventsRefused.inc({ reason: 'duplicate' })),
     handlers: {
       async handleEvent({ eventId, type, payload }) {
-        const event = (payload.event ?? {}) as Record<string, unknown>;
-        if (type === 'im.message.receive_v1') await routeMessage(services, reg, eventId, event);
-        else o.log.debug({ eventId, type }, 'event type without a handler');
+        const handler = findEventHandler(registry, type);
+        if (handler) await handler.handle({ services, eventId, event: payloadEvent(payload) });
+        else options.log.debug({ eventId, type }, 'event type without a handler');
       },
-      handleGiveUp: ({ eventId, type, payload }) =>
-        type === 'im.message.receive_v1' ? apologize(services, eventId, (payload.event ?? {}) as Record<string, unknown>) : Promise.resolve(),
-      handleCardAction: ({ eventId, payload }) => routeCardAction(services, reg, eventId, (payload.event ?? {}) as Record<string, unknown>),
+      handleGiveUp: async ({ eventId, type, payload }) => {
+        await findEventHandler(registry, type)?.giveUp?.({ services, eventId, event: payloadEvent(payload) });
+      },
+      async handleCardAction({ eventId, payload }) {
+        const handler = findEventHandler(registry, CARD_ACTION);
+        return (await handler?.handle({ services, eventId, event: payloadEvent(payload) })) ?? {};
+      },
     },
   });
 
   const scheduler = new Scheduler({
     services,
-    jobs: scheduledJobs(o.config, o.jobHooks),
-    catchUpMs: o.config.BOT_CATCHUP_HOURS * 3600_000,
-    ...o.scheduler,
+    jobs: registry.jobs(options.config),
+    catchUpMs: options.config.BOT_CATCHUP_HOURS * 3600_000,
+    ...options.scheduler,
   });
 
   const bot: Bot = {
     db,
-    config: o.config,
+    config: options.config,
     clock,
-    log: o.log,
+    log: options.log,
+    registry,
     services,
     dispatcher,
     outbox,
@@ -122,24 +134,25 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       await scheduler.stop();
       await dispatcher.stop();
       await outbox.stop();
+      services.timers.clear();
       await closeDatabase(db);
     },
   };
   bot.http = createHttpApp({
-    log: o.log,
+    log: options.log,
     clock,
     dispatcher,
     // Webhook routes only when Lark posts to us: with the long connection the token may be
     // unset, and an open route would take unverified events.
     lark:
-      o.config.mode === 'lark' && o.config.LARK_CONNECTION === 'webhook'
-        ? { verificationToken: o.config.LARK_VERIFICATION_TOKEN, encryptKey: o.config.LARK_ENCRYPT_KEY }
+      options.config.mode === 'lark' && options.config.LARK_CONNECTION === 'webhook'
+        ? { verificationToken: options.config.LARK_VERIFICATION_TOKEN, encryptKey: options.config.LARK_ENCRYPT_KEY }
         : undefined,
     healthy: () => databaseIsHealthy(db),
     onRefused: (reason) => metrics.eventsRefused.inc({ reason }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-    ...(o.healthDetails ? { healthDetails: o.healthDetails } : {}),
-    extend: (app) => o.extendHttp?.(app, bot),
+    ...(options.healthDetails ? { healthDetails: options.healthDetails } : {}),
+    extend: (app) => options.extendHttp?.(app, bot),
   });
   return bot;
 }

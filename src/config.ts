@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { OPEN_ID_PATTERN } from './domain/people/open-id.js';
 import { z } from 'zod';
 
 /** Comma-separated open_ids; blanks and spaces ignored. */
@@ -6,7 +7,7 @@ const idList = z
   .string()
   .default('')
   .transform((s) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^ou_[A-Za-z0-9_-]+$/, '应为以 ou_ 开头的 open_id，用逗号分隔')));
+  .pipe(z.array(z.string().regex(OPEN_ID_PATTERN, '应为以 ou_ 开头的 open_id，用逗号分隔')));
 
 const optionalText = z
   .string()

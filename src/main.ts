@@ -5,6 +5,7 @@ import { createBot } from './app.js';
 import { createLarkClient } from './transport/lark-client.js';
 import { createLocalMode } from './local/local-mode.js';
 import { WsReceiver } from './transport/ws-receiver.js';
+import { eventTypesOf } from './bot/registry.js';
 
 /** Wiring only: config → store → services → transport → listen. */
 async function main(): Promise<void> {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     config,
     log,
     api,
-    ...(local ? { extendHttp: local.mount } : {}),
+    ...(local ? { extendHttp: local.mount, weeklyChartPicture: local.weeklyChartPicture } : {}),
     healthDetails: () => (receiver ? { connection: receiver.health() } : {}),
   });
   if (config.mode === 'lark' && config.LARK_CONNECTION === 'ws') {
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       domain: config.LARK_DOMAIN,
       encryptKey: config.LARK_ENCRYPT_KEY,
       dispatcher: bot.dispatcher,
+      eventTypes: eventTypesOf(bot.registry),
       log,
     });
   }

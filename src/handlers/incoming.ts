@@ -1,5 +1,5 @@
 import { cleanDeep, cleanText } from '../domain/text/clean-input.js';
-import type { CardAction } from './types.js';
+import type { CardAction } from '../bot/card-answer.js';
 
 /** The parts of `im.message.receive_v1` the router uses, read defensively. */
 export interface IncomingMessage {

@@ -1,4 +1,7 @@
-import type { ActionHandler, CommandHandler, TextHandler } from './types.js';
+import type { ActionHandler, CommandHandler, EventHandler, Registry, TextHandler } from '../bot/registry.js';
+import { messageReceiveEvent } from './events/message-receive.js';
+import { cardActionEvent } from './events/card-action.js';
+import { scheduledJobs } from './jobs/scheduled-jobs.js';
 import { helpCommand } from './commands/help.js';
 import { recordCommand } from './commands/record.js';
 import { summaryCommand } from './commands/summary.js';
@@ -22,7 +25,16 @@ import { weeklyReportCommand } from './commands/weekly-report.js';
 import { setReportChatCommand } from './commands/set-report-chat.js';
 import { remindersToggleCommand } from './commands/reminders-toggle.js';
 
-/** Every command, one line each: adding a command is one file and one line here. */
+/**
+ * Everything the bot reacts to, in one place: adding an event type, a command, a card action
+ * or a job is one file and one line here. Receivers (webhook, long connection, local chat)
+ * and the scheduler read this table; nothing else lists handlers.
+ */
+
+/** Lark event types, by `header.event_type`: the long connection subscribes to exactly these. */
+export const events: EventHandler[] = [messageReceiveEvent, cardActionEvent];
+
+/** Commands, by the name typed after the slash. */
 export const commands: CommandHandler[] = [
   helpCommand,
   reportCommand,
@@ -55,19 +67,4 @@ export const actions: ActionHandler[] = [
 /** What plain text in a direct chat means: `/上报 <text>`. */
 export const textHandler: TextHandler | undefined = reportTextHandler;
 
-export interface Registry {
-  commands: CommandHandler[];
-  actions: ActionHandler[];
-  textHandler?: TextHandler | undefined;
-}
-
-export const registry: Registry = { commands, actions, textHandler };
-
-export function findCommand(reg: Registry, name: string): CommandHandler | undefined {
-  const n = name.toLowerCase();
-  return reg.commands.find((c) => c.names.some((x) => x.toLowerCase() === n));
-}
-
-export function findAction(reg: Registry, id: string): ActionHandler | undefined {
-  return reg.actions.find((a) => a.id === id);
-}
+export const registry: Registry = { events, commands, actions, textHandler, jobs: (config) => scheduledJobs(config) };

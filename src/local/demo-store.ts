@@ -24,18 +24,18 @@ export interface DemoSummary {
  * a year that already holds cases not made by this script is refused, so demo figures
  * never mix with real ones.
  */
-export async function fillDemoYear(db: Db, o: { year: number; today: string }): Promise<DemoSummary> {
-  const real = await db.enterpriseCase.count({ where: { year: o.year, NOT: { source: 'demo' } } });
-  if (real > 0) throw new DemoDataRefused(`${o.year}年已有 ${real} 件非演示诉求，为免混淆，未写入演示数据。`);
-  const cases = demoCases(o.year, o.today);
-  const sessions = demoSessions(o.year, o.today);
+export async function fillDemoYear(db: Db, period: { year: number; today: string }): Promise<DemoSummary> {
+  const real = await db.enterpriseCase.count({ where: { year: period.year, NOT: { source: 'demo' } } });
+  if (real > 0) throw new DemoDataRefused(`${period.year}年已有 ${real} 件非演示诉求，为免混淆，未写入演示数据。`);
+  const cases = demoCases(period.year, period.today);
+  const sessions = demoSessions(period.year, period.today);
   let replaced = 0;
   await db.$transaction(async (tx) => {
-    const old = await tx.enterpriseCase.findMany({ where: { year: o.year, source: 'demo' }, select: { id: true } });
+    const old = await tx.enterpriseCase.findMany({ where: { year: period.year, source: 'demo' }, select: { id: true } });
     replaced = old.length;
     await tx.caseEvent.deleteMany({ where: { caseId: { in: old.map((c) => c.id) } } });
     await tx.enterpriseCase.deleteMany({ where: { id: { in: old.map((c) => c.id) } } });
-    const oldSessions = await tx.studySession.findMany({ where: { sourceKey: { startsWith: `demo:study:${o.year}:` } }, select: { id: true } });
+    const oldSessions = await tx.studySession.findMany({ where: { sourceKey: { startsWith: `demo:study:${period.year}:` } }, select: { id: true } });
     await tx.studyAttendance.deleteMany({ where: { sessionId: { in: oldSessions.map((s) => s.id) } } });
     await tx.studySession.deleteMany({ where: { id: { in: oldSessions.map((s) => s.id) } } });
     for (const p of DEMO_PEOPLE) {
@@ -45,9 +45,9 @@ export async function fillDemoYear(db: Db, o: { year: number; today: string }): 
     for (const s of sessions) await insertSession(tx as Db, s);
   });
   const resolved = cases.filter((c) => c.status === 'resolved');
-  const late = cases.filter((c) => (c.resolvedDate ?? o.today) > c.deadline && c.status !== 'returned');
+  const late = cases.filter((c) => (c.resolvedDate ?? period.today) > c.deadline && c.status !== 'returned');
   return {
-    year: o.year,
+    year: period.year,
     cases: cases.length,
     resolved: resolved.length,
     late: late.length,

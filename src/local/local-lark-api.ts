@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { LarkApiError, type FileType, type LarkApi, type MsgType } from '../transport/lark-api.js';
+import type { FileType } from '../bot/file.js';
+import { LarkApiError, type LarkApi, type MsgType } from '../transport/lark-api.js';
 import { DEMO_PEOPLE, demoChats, LOCAL_BOT, p2pChatId, type DemoChat, type DemoPerson } from './demo-people.js';
 
 export interface LocalMessage {
@@ -39,8 +40,8 @@ export class LocalLarkApi implements LarkApi {
   private waiters = new Set<() => void>();
   private closed = false;
 
-  constructor(o: { people?: DemoPerson[] } = {}) {
-    this.people = o.people ?? DEMO_PEOPLE;
+  constructor(options: { people?: DemoPerson[] } = {}) {
+    this.people = options.people ?? DEMO_PEOPLE;
     for (const c of demoChats(this.people)) this.chats.set(c.chatId, c);
   }
 

@@ -3,16 +3,18 @@ import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
 import type { Bot } from '../app.js';
 import type { Config } from '../config.js';
-import { registry as defaultRegistry, type Registry } from '../handlers/registry.js';
 import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
 import { hostGuard } from './host-guard.js';
+import { weeklyChartPicture } from './weekly-chart-picture.js';
 
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
 export interface LocalMode {
   api: LocalLarkApi;
+  /** The weekly chart as a PNG after the post (the web chat draws no chart element). */
+  weeklyChartPicture: typeof weeklyChartPicture;
   /** The config with the demo admin and leader, unless the environment names them. */
   configure(config: Config): Config;
   mount(app: Express, bot: Bot): void;
@@ -25,14 +27,16 @@ export interface LocalMode {
  * instead of Lark. Only the transport differs: the page's messages and clicks become
  * schema 2.0 events through the same dispatcher; what the bot sends goes through the outbox.
  */
-export function createLocalMode(o: { log: Logger; registry?: Registry; people?: DemoPerson[] }): LocalMode {
-  const people = o.people ?? DEMO_PEOPLE;
+export function createLocalMode(options: { log: Logger; people?: DemoPerson[] }): LocalMode {
+  const { log } = options;
+  const people = options.people ?? DEMO_PEOPLE;
   const api = new LocalLarkApi({ people });
   return {
     api,
+    weeklyChartPicture,
     configure(config) {
       const c = withDemoRoles(config, people);
-      o.log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
+      log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
       return c;
     },
     close: () => api.close(),
@@ -41,8 +45,8 @@ export function createLocalMode(o: { log: Logger; registry?: Registry; people?: 
       app.use(hostGuard(bot.config.HOST));
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
-      mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log: o.log, registry: o.registry ?? defaultRegistry });
-      o.log.debug('local chat mounted');
+      mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log, registry: bot.registry });
+      log.debug('local chat mounted');
     },
   };
 }

@@ -4,8 +4,8 @@ import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Dispatcher } from '../transport/lark-dispatcher.js';
-import { personOf } from '../handlers/context.js';
-import type { Registry } from '../handlers/registry.js';
+import { personOf } from '../bot/people.js';
+import type { Registry } from '../bot/registry.js';
 import { LOCAL_BOT } from './demo-people.js';
 import { cardActionPayload, messageReceivePayload, newId } from './local-events.js';
 import type { LocalLarkApi } from './local-lark-api.js';
@@ -42,8 +42,8 @@ const actionSchema = z.object({
 const MAX_WAIT_MS = 25_000;
 
 /** The web chat's JSON API: who is who, messages by chat (long polling), sending, card actions, files. */
-export function mountLocalRoutes(app: Express, o: LocalRoutesOptions): void {
-  const { api } = o;
+export function mountLocalRoutes(app: Express, options: LocalRoutesOptions): void {
+  const { api } = options;
   const json = express.json({ limit: '256kb' });
   const bad = (res: Response, message: string) => res.status(400).json({ error: message });
   const memberOf = (chatId: string, openId: string) => api.chats.get(chatId)?.members.includes(openId) ?? false;
@@ -51,9 +51,9 @@ export function mountLocalRoutes(app: Express, o: LocalRoutesOptions): void {
   app.get('/local/api/state', (_req, res) => {
     res.json({
       bot: LOCAL_BOT,
-      people: api.people.map((p) => ({ ...p, ...personOf(o.config, p.openId) })),
+      people: api.people.map((p) => ({ ...p, ...personOf(options.config, p.openId) })),
       chats: [...api.chats.values()],
-      commands: o.registry.commands.map((c) => ({ name: c.names[0], usage: c.usage, summary: c.summary, adminOnly: !!c.adminOnly })),
+      commands: options.registry.commands.map((c) => ({ name: c.names[0], usage: c.usage, summary: c.summary, adminOnly: !!c.adminOnly })),
       revision: api.revision,
     });
   });
@@ -81,8 +81,8 @@ export function mountLocalRoutes(app: Express, o: LocalRoutesOptions): void {
     const mention = chat.chatType === 'group' && (p.data.mention ?? true);
     const messageId = newId('om_local_');
     api.post({ chatId, senderId: from, msgType: 'text', content: JSON.stringify({ text: mention ? `@${LOCAL_BOT.name} ${text}` : text }), messageId });
-    const payload = messageReceivePayload({ messageId, chatId, chatType: chat.chatType, senderOpenId: from, text, mentionBot: mention, now: o.clock.now() });
-    await o.dispatcher.receive({ kind: 'event', eventId: payload.header.event_id, eventType: payload.header.event_type, payload });
+    const payload = messageReceivePayload({ messageId, chatId, chatType: chat.chatType, senderOpenId: from, text, mentionBot: mention, now: options.clock.now() });
+    await options.dispatcher.receive({ kind: 'event', eventId: payload.header.event_id, eventType: payload.header.event_type, payload });
     return res.json({ messageId });
   });
 
@@ -93,11 +93,11 @@ export function mountLocalRoutes(app: Express, o: LocalRoutesOptions): void {
     const message = api.find(a.messageId);
     if (!message || message.msgType !== 'interactive') return bad(res, '卡片不存在');
     if (!memberOf(message.chatId, a.from)) return bad(res, '您不在该会话中');
-    const payload = cardActionPayload({ ...a, operatorOpenId: a.from, chatId: message.chatId, now: o.clock.now() });
-    const ack = await o.dispatcher.receive({ kind: 'event', eventId: payload.header.event_id, eventType: payload.header.event_type, payload });
+    const payload = cardActionPayload({ ...a, operatorOpenId: a.from, chatId: message.chatId, now: options.clock.now() });
+    const ack = await options.dispatcher.receive({ kind: 'event', eventId: payload.header.event_id, eventType: payload.header.event_type, payload });
     // Lark replaces the card for everyone when the answer carries one.
     if ('card' in ack && ack.card?.type === 'raw') api.replaceCard(message.messageId, JSON.stringify(ack.card.data));
-    o.log.debug({ action: a.value.action, toast: 'toast' in ack ? ack.toast : undefined }, 'local card action answered');
+    options.log.debug({ action: a.value.action, toast: 'toast' in ack ? ack.toast : undefined }, 'local card action answered');
     return res.json(ack);
   });
 

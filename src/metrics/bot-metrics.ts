@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { QueueStats } from '../store/queue-stats.js';
+import type { QueueStats } from '../store/sql/queue-sql.js';
 
 /**
  * The bot's Prometheus metrics, one set per bot instance. Labels are bounded sets of our own

@@ -1,5 +1,5 @@
 import { isAppError } from '../errors.js';
-import type { Registry } from '../handlers/registry.js';
+import type { Registry } from '../bot/context.js';
 import { LarkApiError, type LarkApi } from '../transport/lark-api.js';
 import type { BotMetrics } from './bot-metrics.js';
 
@@ -36,7 +36,7 @@ export function countedApi(api: LarkApi, m: BotMetrics): LarkApi {
   });
 }
 
-/** The same registry with every command, card action and text handler timed by its id. */
+/** The same registry with every command, card action, text handler and job timed by its id. */
 export function timedRegistry(reg: Registry, m: BotMetrics): Registry {
   const timed = <H extends { id: string; run: (ctx: never) => Promise<unknown> }>(h: H): H => ({
     ...h,
@@ -47,5 +47,6 @@ export function timedRegistry(reg: Registry, m: BotMetrics): Registry {
     commands: reg.commands.map(timed),
     actions: reg.actions.map(timed),
     ...(reg.textHandler ? { textHandler: timed(reg.textHandler) } : {}),
+    jobs: (config) => reg.jobs(config).map((job) => ({ ...job, run: (ctx) => m.timeHandler(`job:${job.id}`, () => job.run(ctx), () => false) })),
   };
 }

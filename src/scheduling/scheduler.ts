@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { Clock } from '../clock.js';
-import type { Services } from '../handlers/context.js';
+import type { Services } from '../bot/context.js';
+import type { JobDefinition } from '../bot/registry.js';
 import { minuteIn } from '../domain/dates/days.js';
 import { claimJobRun, finishJobRun, schedulerSince } from '../store/job-runs.js';
 import { sleeper } from '../util/in-order.js';
-import { createJobContext } from './job-context.js';
-import type { JobDefinition } from './job.js';
+import { createJobContext } from '../bot/create-context.js';
 
 export interface SchedulerOptions {
   services: Services;
@@ -44,7 +44,7 @@ export const DEFAULT_CATCH_UP_MS = 24 * 3600_000;
 export class Scheduler {
   private readonly entries: Array<{ job: JobDefinition; cron: Cron }>;
   private readonly owner: string;
-  private readonly s: Services;
+  private readonly services: Services;
   private readonly idle = sleeper();
   /** Per job: nothing is due before this instant (its latest firing is settled), so ticks skip it without a query. */
   private readonly settledUntil = new Map<string, number>();
@@ -54,11 +54,11 @@ export class Scheduler {
   private running = false;
   private loop: Promise<void> | undefined;
 
-  constructor(private readonly o: SchedulerOptions) {
-    const timezone = o.services.config.BOT_TIMEZONE;
-    this.entries = o.jobs.map((job) => ({ job, cron: new Cron(job.cron, { timezone, paused: true }) }));
-    this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    this.s = o.clock ? { ...o.services, clock: o.clock } : o.services;
+  constructor(private readonly options: SchedulerOptions) {
+    const timezone = options.services.config.BOT_TIMEZONE;
+    this.entries = options.jobs.map((job) => ({ job, cron: new Cron(job.cron, { timezone, paused: true }) }));
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.services = options.clock ? { ...options.services, clock: options.clock } : options.services;
   }
 
   start(): void {
@@ -66,7 +66,7 @@ export class Scheduler {
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
-        await this.tick().catch((e: unknown) => this.s.log.error({ err: (e as Error).message }, 'scheduler tick failed'));
+        await this.tick().catch((e: unknown) => this.services.log.error({ err: (e as Error).message }, 'scheduler tick failed'));
         if (this.running) await this.idle.sleep(this.msToNextCheck());
       }
     })();
@@ -87,12 +87,12 @@ export class Scheduler {
   }
 
   private async runDue(): Promise<FiredRun[]> {
-    const { db, clock } = this.s;
+    const { db, clock } = this.services;
     const now = clock.now();
     this.since ??= await schedulerSince(db, now);
     // Firings since this instance's last tick are always due; before that, those within the
     // catch-up window; never one from before the database had a scheduler.
-    const catchUpStart = now.getTime() - (this.o.catchUpMs ?? DEFAULT_CATCH_UP_MS);
+    const catchUpStart = now.getTime() - (this.options.catchUpMs ?? DEFAULT_CATCH_UP_MS);
     const windowStart = Math.max(Math.min(this.lastTick ?? catchUpStart, catchUpStart), this.since.getTime());
     this.lastTick = now.getTime();
     const fired: FiredRun[] = [];
@@ -109,34 +109,34 @@ export class Scheduler {
 
   /** Claims and runs one firing; 'held' while another instance runs it, 'settled' when nothing is left to do. */
   private async fire(job: JobDefinition, scheduledAt: Date): Promise<FiredRun | 'settled' | 'held'> {
-    const s = this.s;
-    const periodKey = minuteIn(scheduledAt, s.config.BOT_TIMEZONE);
+    const services = this.services;
+    const periodKey = minuteIn(scheduledAt, services.config.BOT_TIMEZONE);
     const claim = { jobId: job.id, periodKey, owner: this.owner };
-    const claimed = await claimJobRun(s.db, {
+    const claimed = await claimJobRun(services.db, {
       ...claim,
       scheduledAt,
-      now: s.clock.now(),
-      leaseMs: this.o.leaseMs ?? 10 * 60_000,
-      maxAttempts: this.o.maxAttempts ?? 3,
+      now: services.clock.now(),
+      leaseMs: this.options.leaseMs ?? 10 * 60_000,
+      maxAttempts: this.options.maxAttempts ?? 3,
     });
     if (claimed !== 'claimed') return claimed;
-    const log = s.log.child(claim);
+    const log = services.log.child(claim);
     let run: FiredRun;
     try {
-      const outcome = (await job.run(createJobContext(s, { jobId: job.id, periodKey, scheduledAt }))) ?? null;
+      const outcome = (await job.run(createJobContext(services, { jobId: job.id, periodKey, scheduledAt }))) ?? null;
       run = { jobId: job.id, periodKey, status: 'done', outcome };
       log.info({ outcome }, 'job done');
     } catch (e) {
       run = { jobId: job.id, periodKey, status: 'failed', outcome: (e as Error).message };
       log.error({ err: (e as Error).message }, 'job failed');
     }
-    await finishJobRun(s.db, { ...claim, now: s.clock.now(), status: run.status, outcome: run.outcome });
+    await finishJobRun(services.db, { ...claim, now: services.clock.now(), status: run.status, outcome: run.outcome });
     return run;
   }
 
   private msToNextCheck(): number {
-    const now = this.s.clock.now();
-    const max = this.o.maxSleepMs ?? 60_000;
+    const now = this.services.clock.now();
+    const max = this.options.maxSleepMs ?? 60_000;
     let ms = max;
     for (const { cron } of this.entries) {
       const next = cron.nextRun(now);

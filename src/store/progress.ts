@@ -43,14 +43,14 @@ function toProgressCase(r: CaseRow): ProgressCase {
 /** The rows the weekly progress is computed from (see summarizeWeek). */
 export async function loadProgressRows(
   db: Db,
-  o: { week: DayRange; receivedSince: string },
+  period: { week: DayRange; receivedSince: string },
 ): Promise<{ received: ProgressCase[]; resolvedInWeek: number; open: ProgressCase[]; sessions: ProgressSession[] }> {
   const [received, resolvedInWeek, open, sessions] = await Promise.all([
-    db.enterpriseCase.findMany({ where: { receivedDate: { gte: o.receivedSince, lte: o.week.to } }, select: caseSelect, orderBy: { code: 'asc' } }),
-    db.enterpriseCase.count({ where: { status: 'resolved', resolvedDate: { gte: o.week.from, lte: o.week.to } } }),
+    db.enterpriseCase.findMany({ where: { receivedDate: { gte: period.receivedSince, lte: period.week.to } }, select: caseSelect, orderBy: { code: 'asc' } }),
+    db.enterpriseCase.count({ where: { status: 'resolved', resolvedDate: { gte: period.week.from, lte: period.week.to } } }),
     db.enterpriseCase.findMany({ where: { status: { in: OPEN_STATUSES } }, select: caseSelect, orderBy: { code: 'asc' } }),
     db.studySession.findMany({
-      where: { heldDate: { gte: o.week.from, lte: o.week.to } },
+      where: { heldDate: { gte: period.week.from, lte: period.week.to } },
       select: { heldDate: true, attendances: { select: { status: true } } },
     }),
   ]);

@@ -15,8 +15,8 @@ export function openRaw(path: string, busyTimeoutMs: number): RawDb {
 }
 
 /** The instant format Prisma writes for DateTime on SQLite, so both sides compare as text. */
-export function sqlDate(d: Date): string {
-  return d.toISOString().replace('Z', '+00:00');
+export function sqlDate(instant: Date): string {
+  return instant.toISOString().replace('Z', '+00:00');
 }
 
 const cache = new WeakMap<RawDb, Map<string, Database.Statement>>();

@@ -29,16 +29,16 @@ export async function escalationNotes(db: Db, caseIds: number[]): Promise<Map<nu
   return out;
 }
 
-export async function recordEscalation(db: Db, o: { caseId: number; note: string; at: Date }): Promise<void> {
-  await db.caseEvent.create({ data: { caseId: o.caseId, at: o.at, actorId: SYSTEM_ACTOR, kind: 'escalate', note: o.note } });
+export async function recordEscalation(db: Db, escalation: { caseId: number; note: string; at: Date }): Promise<void> {
+  await db.caseEvent.create({ data: { caseId: escalation.caseId, at: escalation.at, actorId: SYSTEM_ACTOR, kind: 'escalate', note: escalation.note } });
 }
 
 /** /提醒 关闭|开启. `name` is used only when the person is not in the users table yet. */
-export async function setRemindersMuted(db: Db, o: { openId: string; muted: boolean; name: string }): Promise<void> {
+export async function setRemindersMuted(db: Db, choice: { openId: string; muted: boolean; name: string }): Promise<void> {
   await db.user.upsert({
-    where: { openId: o.openId },
-    create: { openId: o.openId, name: o.name, source: 'contact', remindersMuted: o.muted },
-    update: { remindersMuted: o.muted },
+    where: { openId: choice.openId },
+    create: { openId: choice.openId, name: choice.name, source: 'contact', remindersMuted: choice.muted },
+    update: { remindersMuted: choice.muted },
   });
 }
 

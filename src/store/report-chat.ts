@@ -14,7 +14,7 @@ export async function reportChat(db: Db, config: Config): Promise<{ chatId: stri
   return config.BOT_REPORT_CHAT_ID ? { chatId: config.BOT_REPORT_CHAT_ID, source: 'env' } : undefined;
 }
 
-export async function setReportChat(db: Db, o: { chatId: string; by: string; at: Date }): Promise<void> {
-  await db.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: o.chatId, updatedBy: o.by }, update: { value: o.chatId, updatedBy: o.by } });
-  await db.auditLog.create({ data: { at: o.at, actor: o.by, action: 'report_chat.set', subject: o.chatId } });
+export async function setReportChat(db: Db, choice: { chatId: string; by: string; at: Date }): Promise<void> {
+  await db.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: choice.chatId, updatedBy: choice.by }, update: { value: choice.chatId, updatedBy: choice.by } });
+  await db.auditLog.create({ data: { at: choice.at, actor: choice.by, action: 'report_chat.set', subject: choice.chatId } });
 }

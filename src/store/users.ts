@@ -1,43 +1,19 @@
 import type { Db } from './database.js';
-import type { Directory } from '../handlers/types.js';
+import { shortId } from '../domain/people/open-id.js';
 
-/** A name older than this is asked for again (people change names rarely). */
-const NAME_TTL_MS = 7 * 24 * 3600_000;
-
-/**
- * The display name of a person: from the users table when fresh, else the contact API,
- * else the member list of `chatId` (when given). Falls back to a short form of the
- * open_id only when nothing can tell the name.
- */
-export async function resolveName(db: Db, directory: Directory, openId: string, o: { chatId?: string; now: Date }): Promise<string> {
-  const cached = await db.user.findUnique({ where: { openId } });
-  // A row may hold only the placeholder (e.g. stored by /提醒 when nobody could tell the name): not a name.
-  const named = cached && cached.name !== shortId(openId);
-  if (named && (cached.source === 'manual' || o.now.getTime() - cached.updatedAt.getTime() < NAME_TTL_MS)) return cached.name;
-  const fromContact = await directory.userName(openId).catch(() => undefined);
-  if (fromContact) return remember(db, openId, fromContact, 'contact');
-  if (o.chatId) {
-    const members = await directory.chatMembers(o.chatId).catch(() => []);
-    for (const m of members) if (m.name) await remember(db, m.openId, m.name, 'chat_member');
-    const hit = members.find((m) => m.openId === openId && m.name);
-    if (hit) return hit.name;
-  }
-  return cached?.name ?? shortId(openId);
+/** A person's stored name with where it came from and when. */
+export async function storedUser(db: Db, openId: string): Promise<{ name: string; source: string; updatedAt: Date } | null> {
+  return db.user.findUnique({ where: { openId }, select: { name: true, source: true, updatedAt: true } });
 }
 
-/** Names of many people at once (one look-up each that is not cached). */
-export async function resolveNames(db: Db, directory: Directory, openIds: string[], o: { chatId?: string; now: Date }): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const id of new Set(openIds)) out.set(id, await resolveName(db, directory, id, o));
-  return out;
+/** Stored names of these people; a placeholder (see shortId) is no name and is left out. */
+export async function storedNames(db: Db, openIds: string[]): Promise<Map<string, string>> {
+  const rows = await db.user.findMany({ where: { openId: { in: openIds } }, select: { openId: true, name: true } });
+  return new Map(rows.filter((u) => u.name !== shortId(u.openId)).map((u) => [u.openId, u.name]));
 }
 
-async function remember(db: Db, openId: string, name: string, source: string): Promise<string> {
+/** Stores a person's name as told by `source` ('contact', 'chat_member'). */
+export async function rememberName(db: Db, openId: string, name: string, source: string): Promise<string> {
   await db.user.upsert({ where: { openId }, create: { openId, name, source }, update: { name, source } });
   return name;
-}
-
-/** Last resort label: never the whole open_id. */
-export function shortId(openId: string): string {
-  return `用户${openId.slice(-4)}`;
 }

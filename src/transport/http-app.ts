@@ -31,21 +31,21 @@ function header(req: Request, name: string): string | undefined {
 }
 
 /** Builds the HTTP app without listening, so tests drive it in process. */
-export function createHttpApp(o: HttpAppOptions): Express {
+export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
   app.use((req, res, next) => {
     const id = header(req, 'x-request-id') ?? randomUUID();
-    res.locals.log = o.log.child({ requestId: id });
+    res.locals.log = options.log.child({ requestId: id });
     res.setHeader('x-request-id', id);
     next();
   });
 
   const webhook = async (req: Request, res: Response) => {
     const log: Logger = res.locals.log;
-    if (!o.lark) return res.status(404).json({ error: 'webhook is off (local mode or LARK_CONNECTION=ws)' });
+    if (!options.lark) return res.status(404).json({ error: 'webhook is off (local mode or LARK_CONNECTION=ws)' });
     if (!Buffer.isBuffer(req.body)) return res.status(400).json({ error: 'empty body' });
     let env;
     try {
@@ -56,15 +56,15 @@ export function createHttpApp(o: HttpAppOptions): Express {
           nonce: header(req, 'x-lark-request-nonce'),
           signature: header(req, 'x-lark-signature'),
         },
-        { encryptKey: o.lark.encryptKey, verificationToken: o.lark.verificationToken, nowSeconds: Math.floor(o.clock.now().getTime() / 1000) },
+        { encryptKey: options.lark.encryptKey, verificationToken: options.lark.verificationToken, nowSeconds: Math.floor(options.clock.now().getTime() / 1000) },
       );
     } catch (e) {
       if (!(e instanceof VerificationError)) throw e;
       log.warn({ status: e.status, reason: e.reason }, hintFor(e.reason));
-      o.onRefused?.(e.reason);
+      options.onRefused?.(e.reason);
       return res.status(e.status).json({ error: e.reason });
     }
-    const ack = await o.dispatcher.receive(env);
+    const ack = await options.dispatcher.receive(env);
     if (env.kind === 'event') log.info({ eventId: env.eventId, type: env.eventType }, 'event accepted');
     return res.status(200).json(ack);
   };
@@ -73,25 +73,25 @@ export function createHttpApp(o: HttpAppOptions): Express {
   app.post('/webhook/card', raw, webhook);
 
   app.get('/healthz', async (_req, res) => {
-    const ok = await o.healthy();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', ...(o.healthDetails?.() ?? {}) });
+    const ok = await options.healthy();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', ...(options.healthDetails?.() ?? {}) });
   });
 
-  if (o.metrics) {
-    const metrics = o.metrics;
+  if (options.metrics) {
+    const metrics = options.metrics;
     app.get('/metrics', async (_req, res) => {
       const m = await metrics();
       res.type(m.contentType).send(m.body);
     });
   }
 
-  o.extend?.(app);
+  options.extend?.(app);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    const log: Logger = res.locals.log ?? o.log;
+    const log: Logger = res.locals.log ?? options.log;
     if (err.type === 'entity.too.large' || err.status === 413) return res.status(413).json({ error: 'body over 1 MB' });
     if (err.status && err.status >= 400 && err.status < 500) return res.status(err.status).json({ error: err.message });
     log.error({ err: err.message }, 'request failed');

@@ -2,6 +2,8 @@
  * What the bot needs of the Lark Open API, as one small interface. The SDK client
  * (lark-client.ts) implements it for a real tenant; local mode implements it in process.
  */
+import type { FileType } from '../bot/file.js';
+
 export type MsgType = 'text' | 'post' | 'interactive' | 'file' | 'image';
 export type ReceiveIdType = 'chat_id' | 'open_id';
 
@@ -15,8 +17,6 @@ export interface LarkApi {
   /** Members of a chat (open_id and name), every page. */
   listChatMembers(chatId: string): Promise<Array<{ openId: string; name: string }>>;
 }
-
-export type FileType = 'opus' | 'mp4' | 'pdf' | 'doc' | 'xls' | 'ppt' | 'stream';
 
 /** Lark codes that mean "too many requests, try later". */
 export const RATE_LIMIT_CODES = new Set([99991400, 230020]);

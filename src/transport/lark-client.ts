@@ -1,6 +1,8 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
-import { isRetryable, LarkApiError, type FileType, type LarkApi, type MsgType, type ReceiveIdType } from './lark-api.js';
+import type { FileType } from '../bot/file.js';
+import { isRetryable, LarkApiError, type LarkApi, type MsgType, type ReceiveIdType } from './lark-api.js';
+import { scrub, sdkLogger } from './sdk-logger.js';
 
 /** Bounds every Open API call so a hanging server cannot hold a worker forever. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -9,30 +11,6 @@ interface ApiResponse<T> {
   code?: number;
   msg?: string;
   data?: T;
-}
-
-/** Strips secrets from anything the SDK wants to log (it logs request bodies on errors). */
-export function scrub(text: string): string {
-  return text
-    .replace(/("?app_secret"?\s*[:=]\s*"?)[^",}\s]+/gi, '$1[redacted]')
-    .replace(/(Bearer\s+)[A-Za-z0-9._-]+/g, '$1[redacted]')
-    .replace(/("?(?:tenant|app)_access_token"?\s*[:=]\s*"?)[^",}\s]+/gi, '$1[redacted]');
-}
-
-/** One SDK log call as a short line without secrets. */
-export function sdkLine(args: unknown[]): string {
-  return scrub(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')).slice(0, 500);
-}
-
-function sdkLogger(log: Logger) {
-  const line = sdkLine;
-  return {
-    error: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk error'),
-    warn: (...a: unknown[]) => log.warn({ sdk: line(a) }, 'lark sdk warning'),
-    info: (...a: unknown[]) => log.debug({ sdk: line(a) }, 'lark sdk'),
-    debug: (...a: unknown[]) => log.trace({ sdk: line(a) }, 'lark sdk'),
-    trace: (...a: unknown[]) => log.trace({ sdk: line(a) }, 'lark sdk'),
-  };
 }
 
 function classify(e: unknown, what: string): LarkApiError {
@@ -70,13 +48,13 @@ export interface LarkClientOptions {
 }
 
 /** The only user of the SDK's Client: the Open API behind the LarkApi interface. */
-export function createLarkClient(o: LarkClientOptions): LarkApi {
+export function createLarkClient(options: LarkClientOptions): LarkApi {
   const client = new lark.Client({
-    appId: o.appId,
-    appSecret: o.appSecret,
-    domain: o.domain,
+    appId: options.appId,
+    appSecret: options.appSecret,
+    domain: options.domain,
     appType: lark.AppType.SelfBuild,
-    logger: sdkLogger(o.log),
+    logger: sdkLogger(options.log),
     loggerLevel: lark.LoggerLevel.warn,
   });
   // The SDK's axios instance (shared by every Client in the process) has no timeout by default.
@@ -111,7 +89,7 @@ export function createLarkClient(o: LarkClientOptions): LarkApi {
         const data = await call('contact.user.get', () => client.contact.user.get({ path: { user_id: openId }, params: { user_id_type: 'open_id' } }));
         return data.user?.name || undefined;
       } catch (e) {
-        o.log.debug({ err: (e as Error).message }, 'contact name unavailable');
+        options.log.debug({ err: (e as Error).message }, 'contact name unavailable');
         return undefined;
       }
     },

@@ -1,9 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/database.js';
 import type { Logger } from '../logger.js';
-import type { CardAnswer } from '../handlers/types.js';
+import type { CardAnswer } from '../bot/card-answer.js';
+import type { InboxRow } from '../store/sql/queue-sql.js';
 import { withoutSecrets, type Envelope } from './verify.js';
-import { claim, complete, fail, findDue, recordEvent, storedResponse, type InboxRow } from './inbox.js';
 import { isBusyError, retryBusy } from '../store/busy-error.js';
 import { yieldToEventLoop } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
@@ -57,36 +57,40 @@ export class Dispatcher {
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly loop: PollLoop;
 
-  constructor(private readonly o: DispatcherOptions) {
-    this.loop = new PollLoop({ name: 'inbox', pollMs: o.pollMs ?? 1_000, log: o.log, runOnce: () => this.runOnce() });
+  constructor(private readonly options: DispatcherOptions) {
+    this.loop = new PollLoop({ name: 'inbox', pollMs: options.pollMs ?? 1_000, log: options.log, runOnce: () => this.runOnce() });
   }
 
   private get leaseMs() {
-    return this.o.leaseMs ?? 60_000;
+    return this.options.leaseMs ?? 60_000;
   }
 
   async receive(env: Envelope): Promise<Ack> {
     if (env.kind === 'challenge') return { challenge: env.challenge };
     const payload = JSON.stringify(withoutSecrets(env.payload));
-    const log = this.o.log.child({ eventId: env.eventId });
+    const { queues } = this.options.db;
+    const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      const row = await retryBusy(() => recordEvent(this.o.db, {
-        eventId: env.eventId,
-        type: env.eventType,
-        payload,
-        now: this.o.clock.now(),
-        claimed: { leaseUntil: new Date(this.o.clock.now().getTime() + this.leaseMs) },
-      }));
-      this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
+      // A busy database (another replica, an import) is waited for off the event loop.
+      const row = await retryBusy(() =>
+        queues.inbox.insert({
+          eventId: env.eventId,
+          type: env.eventType,
+          payload,
+          now: this.options.clock.now(),
+          claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
+        }),
+      );
+      this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
-        const stored = await storedResponse(this.o.db, env.eventId);
+        const stored = await retryBusy(() => queues.inbox.storedResponse(env.eventId));
         return stored ? (JSON.parse(stored) as Ack) : {};
       }
       return this.answerCardAction(row, log);
     }
-    const row = await retryBusy(() => recordEvent(this.o.db, { eventId: env.eventId, type: env.eventType, payload, now: this.o.clock.now() }));
-    this.o.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
+    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() }));
+    this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};
@@ -94,7 +98,7 @@ export class Dispatcher {
 
   private async answerCardAction(row: InboxRow, log: Logger): Promise<Ack> {
     const work = this.track(this.runCardAction(row, log));
-    const budget = this.o.cardAnswerBudgetMs ?? 2_500;
+    const budget = this.options.cardAnswerBudgetMs ?? 2_500;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), budget);
@@ -106,14 +110,15 @@ export class Dispatcher {
   }
 
   private async runCardAction(row: InboxRow, log: Logger): Promise<Ack> {
+    const { queues } = this.options.db;
     try {
-      // A busy database (another replica, an import) is waited out, not reported as a failure.
-      const ack = toAck(await retryBusy(() => this.o.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) })));
-      await retryBusy(() => complete(this.o.db, row.id, this.o.clock.now(), JSON.stringify(ack)));
+      // A busy database is waited out, not reported to the user as a failure.
+      const ack = toAck(await retryBusy(() => this.options.handlers.handleCardAction({ eventId: row.eventId, payload: JSON.parse(row.payload) })));
+      await retryBusy(() => queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack)));
       return ack;
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await retryBusy(() => fail(this.o.db, row.id, (e as Error).message, true, this.o.clock.now())).catch((err: unknown) =>
+      await retryBusy(() => queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() })).catch((err: unknown) =>
         log.error({ err: (err as Error).message }, 'could not record the failure'),
       );
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
@@ -145,14 +150,14 @@ export class Dispatcher {
    * slow handler holds up only its own chat; a chat whose lane is running waits for it.
    */
   async runOnce(): Promise<number> {
-    const { db, clock, log } = this.o;
-    const rows = await findDue(db, clock.now(), 100);
+    const { db, clock, log } = this.options;
+    const rows = await retryBusy(() => db.queues.inbox.findDue(clock.now(), 100));
     const byChat = new Map<string, InboxRow[]>();
     for (const row of rows) byChat.set(chatKey(row), [...(byChat.get(chatKey(row)) ?? []), row]);
     let started = 0;
     for (const [chat, group] of byChat) {
       if (this.lanes.has(chat)) continue;
-      if (this.lanes.size >= (this.o.maxLanes ?? 16)) break;
+      if (this.lanes.size >= (this.options.maxLanes ?? 16)) break;
       const lane = this.runLane(group)
         .catch((e: unknown) => log.error({ err: (e as Error).message }, 'inbox lane failed'))
         .finally(() => {
@@ -167,10 +172,10 @@ export class Dispatcher {
   }
 
   private async runLane(rows: InboxRow[]): Promise<void> {
-    const { db, clock } = this.o;
+    const { db, clock } = this.options;
     for (const row of rows) {
       await yieldToEventLoop();
-      if (!(await retryBusy(() => claim(db, row.id, clock.now(), this.leaseMs)))) continue;
+      if (!(await retryBusy(() => db.queues.inbox.claim(row.id, clock.now(), this.leaseMs)))) continue;
       // Claimed this often already and never finished: the handler brings the process down.
       if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
       else await this.handleRow(row);
@@ -178,25 +183,25 @@ export class Dispatcher {
   }
 
   private get maxAttempts(): number {
-    return this.o.maxAttempts ?? 3;
+    return this.options.maxAttempts ?? 3;
   }
 
   private async giveUp(row: InboxRow, error: string): Promise<void> {
-    const log = this.o.log.child({ eventId: row.eventId });
+    const log = this.options.log.child({ eventId: row.eventId });
     log.error({ attempts: row.attempts }, `event given up: ${error}`);
-    await retryBusy(() => fail(this.o.db, row.id, error, true, this.o.clock.now()));
+    await retryBusy(() => this.options.db.queues.inbox.fail(row.id, { error, final: true, now: this.options.clock.now() }));
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
-    await this.o.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
+    await this.options.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
   }
 
   private async handleRow(row: InboxRow): Promise<void> {
-    const { db, clock, handlers } = this.o;
-    const log = this.o.log.child({ eventId: row.eventId });
+    const { db, clock, handlers } = this.options;
+    const log = this.options.log.child({ eventId: row.eventId });
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
-      await retryBusy(() => complete(db, row.id, clock.now()));
+      await retryBusy(() => db.queues.inbox.complete(row.id, clock.now()));
     } catch (e) {
       const attempts = row.attempts + 1;
       // A busy database is no fault of the event: it gets more attempts, soon (within a bound,
@@ -205,8 +210,8 @@ export class Dispatcher {
       const final = !busy && attempts >= this.maxAttempts;
       log.error({ err: (e as Error).message, attempts, final, busy }, 'event handler failed');
       const now = clock.now();
-      const wait = busy ? 500 : (this.o.retryBaseMs ?? 1_000) * 4 ** (attempts - 1);
-      await retryBusy(() => fail(db, row.id, (e as Error).message, final, now, new Date(now.getTime() + wait)));
+      const wait = busy ? 500 : (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1);
+      await retryBusy(() => db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt: new Date(now.getTime() + wait) }));
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }

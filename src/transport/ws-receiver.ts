@@ -1,16 +1,13 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { systemClock, type Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { CARD_ACTION, type Ack, type Dispatcher } from './lark-dispatcher.js';
-import { scrub, sdkLine as line } from './lark-client.js';
+import type { Ack, Dispatcher } from './lark-dispatcher.js';
+import { scrub, sdkLogger } from './sdk-logger.js';
 import { backoffDelay, DEFAULT_RETRY } from './outbox.js';
 import type { Receiver } from './receiver.js';
 import { envelopeFromSdk } from './sdk-envelope.js';
 
 export type WsState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'stopped';
-
-/** The event types the app subscribes to in the console; add one here when you subscribe to more. */
-export const WS_EVENT_TYPES: readonly string[] = ['im.message.receive_v1', CARD_ACTION];
 
 export interface WsReceiverOptions {
   appId: string;
@@ -21,7 +18,8 @@ export interface WsReceiverOptions {
   dispatcher: Pick<Dispatcher, 'receive'>;
   log: Logger;
   clock?: Clock;
-  eventTypes?: readonly string[];
+  /** The event types to take (the registry's: see bot/registry.ts eventTypesOf); the app's console subscribes to the same. */
+  eventTypes: readonly string[];
   /** After the SDK gives up (discovery refused, retries exhausted): start again after a doubling delay. */
   restart?: { baseDelayMs?: number; maxDelayMs?: number };
   /** A handshake that hangs (proxy, NAT) is abandoned and retried after this long. */
@@ -53,24 +51,24 @@ export class WsReceiver implements Receiver {
   /** SDK warnings already logged in the current state (it repeats them on every attempt). */
   private readonly said = new Set<string>();
 
-  constructor(private readonly o: WsReceiverOptions) {
-    if (!APP_ID.test(o.appId)) throw new Error(`LARK_APP_ID「${o.appId}」不是长连接可用的应用 ID（应为 cli_ 加 16 位十六进制字符）`);
-    this.log = o.log.child({ transport: 'ws' });
-    this.clock = o.clock ?? systemClock;
+  constructor(private readonly options: WsReceiverOptions) {
+    if (!APP_ID.test(options.appId)) throw new Error(`LARK_APP_ID「${options.appId}」不是长连接可用的应用 ID（应为 cli_ 加 16 位十六进制字符）`);
+    this.log = options.log.child({ transport: 'ws' });
+    this.clock = options.clock ?? systemClock;
     this.since = this.clock.now();
     const logger = this.sdkLogger();
-    this.events = new lark.EventDispatcher({ encryptKey: o.encryptKey, logger, loggerLevel: lark.LoggerLevel.info });
+    this.events = new lark.EventDispatcher({ encryptKey: options.encryptKey, logger, loggerLevel: lark.LoggerLevel.info });
     const handle = (flat: Record<string, unknown>) => this.handle(flat);
-    this.events.register(Object.fromEntries((o.eventTypes ?? WS_EVENT_TYPES).map((t) => [t, handle])));
+    this.events.register(Object.fromEntries(options.eventTypes.map((t) => [t, handle])));
     this.client = new lark.WSClient({
-      appId: o.appId,
-      appSecret: o.appSecret,
-      domain: o.domain,
+      appId: options.appId,
+      appSecret: options.appSecret,
+      domain: options.domain,
       logger,
       loggerLevel: lark.LoggerLevel.info,
-      handshakeTimeoutMs: o.handshakeTimeoutMs ?? 15_000,
+      handshakeTimeoutMs: options.handshakeTimeoutMs ?? 15_000,
       // A half-open connection (the far end gone without a close) is noticed by the missing pong.
-      wsConfig: { pingTimeout: o.pingTimeoutS ?? 30 },
+      wsConfig: { pingTimeout: options.pingTimeoutS ?? 30 },
       onReady: () => this.connected(),
       onReconnected: () => this.connected(),
       onReconnecting: () => {
@@ -114,7 +112,7 @@ export class WsReceiver implements Receiver {
       return undefined;
     }
     try {
-      const ack = await this.o.dispatcher.receive(env);
+      const ack = await this.options.dispatcher.receive(env);
       if (env.kind === 'event') this.log.info({ eventId: env.eventId, type: env.eventType }, 'event accepted');
       return ack;
     } catch (e) {
@@ -134,7 +132,7 @@ export class WsReceiver implements Receiver {
     if (this.state === 'stopped') return;
     this.lastError = scrub(err.message);
     this.failures++;
-    const delayMs = backoffDelay(this.failures, { ...DEFAULT_RETRY, ...this.o.restart });
+    const delayMs = backoffDelay(this.failures, { ...DEFAULT_RETRY, ...this.options.restart });
     this.setState('failed', { err: this.lastError, retryInMs: delayMs });
     clearTimeout(this.restartTimer);
     this.restartTimer = setTimeout(() => {
@@ -158,19 +156,12 @@ export class WsReceiver implements Receiver {
     else this.log.info(line, `long connection ${next}`);
   }
 
+  /** SDK warnings and errors once per state: the SDK repeats them on every attempt. */
   private sdkLogger(): lark.Logger {
-    const once = (args: unknown[]) => {
-      const text = line(args);
-      if (this.said.has(text)) return;
-      this.said.add(text);
-      this.log.warn({ sdk: text }, 'lark sdk');
-    };
-    return {
-      error: (...a: unknown[]) => once(a),
-      warn: (...a: unknown[]) => once(a),
-      info: (...a: unknown[]) => this.log.debug({ sdk: line(a) }, 'lark sdk'),
-      debug: (...a: unknown[]) => this.log.trace({ sdk: line(a) }, 'lark sdk'),
-      trace: (...a: unknown[]) => this.log.trace({ sdk: line(a) }, 'lark sdk'),
-    };
+    return sdkLogger(this.log, (line) => {
+      if (this.said.has(line)) return;
+      this.said.add(line);
+      this.log.warn({ sdk: line }, 'lark sdk');
+    });
   }
 }

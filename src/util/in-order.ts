@@ -30,7 +30,7 @@ export async function runGroupedInOrder<T>(items: T[], keyOf: (item: T) => strin
   );
 }
 
-/** Resolves after `ms` or when `signal` fires, whichever is first; returns a wake function. */
+/** A sleep that `wake` ends early (a worker told there is new work, or told to stop). */
 export function sleeper(): { sleep(ms: number): Promise<void>; wake(): void } {
   let wakeUp: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;

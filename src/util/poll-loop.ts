@@ -10,7 +10,7 @@ export class PollLoop {
   private loop: Promise<void> | undefined;
   private readonly idle = sleeper();
 
-  constructor(private readonly o: { name: string; pollMs: number; log: Logger; runOnce: () => Promise<number> }) {}
+  constructor(private readonly options: { name: string; pollMs: number; log: Logger; runOnce: () => Promise<number> }) {}
 
   start(): void {
     if (this.running) return;
@@ -32,11 +32,11 @@ export class PollLoop {
     while (this.running) {
       let handled = 0;
       try {
-        handled = await this.o.runOnce();
+        handled = await this.options.runOnce();
       } catch (e) {
-        this.o.log.error({ err: (e as Error).message }, `${this.o.name} batch failed`);
+        this.options.log.error({ err: (e as Error).message }, `${this.options.name} batch failed`);
       }
-      if (this.running && handled === 0) await this.idle.sleep(this.o.pollMs);
+      if (this.running && handled === 0) await this.idle.sleep(this.options.pollMs);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCase, findCaseByCode, recordCaseEvent } from '../../src/store/cases/index.js';
+import { createCase } from '../../src/store/cases/create-case.js';
+import { findCaseByCode } from '../../src/store/cases/find-cases.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 import { caseAction, cardActions, cardText, reportForm, say, submitReport } from './case-support.js';
 
@@ -182,7 +183,10 @@ describe('history rows from other features', () => {
   it('a reminder recorded by a scheduled job shows in the case card and changes nothing else', async () => {
     t = await startTestBot();
     const code = await registered();
-    await recordCaseEvent(t.bot.db, { code, actorId: 'system', kind: 'remind', note: '距办理期限还有3个工作日' });
+    const stored = (await findCaseByCode(t.bot.db, code))!;
+    await t.bot.db.caseEvent.create({
+      data: { caseId: stored.id, at: new Date(), actorId: 'system', kind: 'remind', fromStatus: stored.status, toStatus: stored.status, note: '距办理期限还有3个工作日' },
+    });
     const c = (await findCaseByCode(t.bot.db, code))!;
     expect(c.status).toBe('registered');
     expect(c.history.map((h) => h.kind)).toEqual(['created', 'remind']);

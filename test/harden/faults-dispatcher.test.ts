@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registry } from '../../src/handlers/registry.js';
-import type { CommandHandler } from '../../src/handlers/types.js';
-import { rawOf } from '../../src/store/database.js';
+import type { CommandHandler } from '../../src/bot/context.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 
@@ -22,7 +21,7 @@ describe('faults: the inbox worker', () => {
       let ran = false;
       const breaks = command('breaks', async (ctx) => {
         ran = true;
-        rawOf(ctx.db).close(); // the inbox cannot write: as with a full disk
+        ctx.db.sqlite.close(); // the inbox cannot write: as with a full disk
         throw new Error('handler failed');
       });
       t = await startTestBot({ botOptions: { registry: { ...registry, commands: [...registry.commands, breaks] } } });

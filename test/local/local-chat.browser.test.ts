@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findCommand } from '../../src/handlers/registry.js';
+import { findCommand } from '../../src/bot/registry.js';
 import { p2pChatId } from '../../src/local/demo-people.js';
 import { fillDemoYear } from '../../src/local/demo-store.js';
 import { haveChromium, launchChromium } from '../support/browser.js';

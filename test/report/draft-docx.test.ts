@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { draftDocx } from '../../src/presentation/report/draft-docx.js';
 import { renderDraft } from '../../src/presentation/report/render-draft.js';
-import { loadTemplate } from '../../src/presentation/report/template.js';
+import { loadDraftTemplate } from '../../src/presentation/report/template.js';
 import type { LedgerEntry } from '../../src/domain/report/year-figures.js';
 import { documentXml, zipEntry } from './support/draft-output.js';
 import { figures } from './support/figures.js';
@@ -18,7 +18,7 @@ const entry = (i: number, o: Partial<LedgerEntry> = {}): LedgerEntry => ({
 });
 
 describe('the .docx of the draft', () => {
-  const draft = renderDraft(figures(), loadTemplate(), '投资促进局');
+  const draft = renderDraft(figures(), loadDraftTemplate(), '投资促进局');
 
   it('is an A4 公文: 仿宋_GB2312 三号 body, 黑体 headings, 方正小标宋 title with fallbacks, page numbers', async () => {
     const docx = await draftDocx(draft, [entry(1)]);

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftPosts } from '../../src/presentation/report/draft-messages.js';
 import { checkTemplate, draftText, renderDraft } from '../../src/presentation/report/render-draft.js';
-import { loadTemplate, parseTemplate, TEMPLATE_PATH } from '../../src/presentation/report/template.js';
+import { loadDraftTemplate, parseTemplate, TEMPLATE_PATH } from '../../src/presentation/report/template.js';
 import { figures, numbersOf, tally } from './support/figures.js';
 
-const template = loadTemplate();
+const template = loadDraftTemplate();
 const ORG = '某区投资促进局';
 
 /** A year with something in every data-driven sentence. */

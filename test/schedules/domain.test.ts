@@ -5,7 +5,7 @@ import { daysLeftLenient, daysLeftMany, isWorkingDayLenient } from '../../src/do
 import { workingDaysLeft } from '../../src/domain/deadlines/working-days.js';
 import { reportWeek } from '../../src/domain/progress/report-week.js';
 import { planReminders, type OpenCase } from '../../src/domain/reminders/plan-reminders.js';
-import { scheduledJobs } from '../../src/scheduling/jobs.js';
+import { scheduledJobs } from '../../src/handlers/jobs/scheduled-jobs.js';
 import { renderCasesChartPng } from '../../src/presentation/charts/render-png.js';
 
 const base = (o: Partial<OpenCase> & { id: number; deadline: string }): OpenCase => ({ code: `QY2026-000${o.id}`, enterprise: '某公司', category: 'other', ownerId: 'ou_a', ...o });

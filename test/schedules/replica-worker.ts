@@ -5,7 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { scheduledJobs } from '../../src/scheduling/jobs.js';
+import { scheduledJobs } from '../../src/handlers/jobs/scheduled-jobs.js';
+import { registry } from '../../src/handlers/registry.js';
+import { Timers } from '../../src/bot/timers.js';
+import { weeklyChartPicture } from '../../src/local/weekly-chart-picture.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FakeClock, walk } from './helpers.js';
@@ -21,6 +24,10 @@ const scheduler = new Scheduler({
     clock,
     log: pino({ level: 'silent' }),
     directory: { userName: async () => undefined, chatMembers: async () => [] },
+    registry,
+    timers: new Timers(),
+    // As the bot wires it in local mode (the replicas run without LARK_APP_ID).
+    ...(config.mode === 'local' ? { weeklyChartPicture } : {}),
     notifyOutbox: () => undefined,
   },
   jobs: scheduledJobs(config),

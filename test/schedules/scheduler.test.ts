@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { Services } from '../../src/handlers/context.js';
-import type { JobDefinition } from '../../src/scheduling/job.js';
+import type { Services } from '../../src/bot/context.js';
+import { Timers } from '../../src/bot/timers.js';
+import { registry } from '../../src/handlers/registry.js';
+import type { JobDefinition } from '../../src/bot/registry.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { text } from '../../src/transport/messages.js';
+import { text } from '../../src/bot/message.js';
 import { FakeClock, HOUR, MINUTE, walk } from './helpers.js';
 
 const dirs: string[] = [];
@@ -33,6 +35,8 @@ async function services(dbPath: string, clock: FakeClock): Promise<Services> {
     clock,
     log: pino({ level: 'silent' }),
     directory: { userName: async () => undefined, chatMembers: async () => [] },
+    registry,
+    timers: new Timers(),
     notifyOutbox: () => undefined,
   };
 }
@@ -45,7 +49,7 @@ function recordingJobs(calls: string[]): JobDefinition[] {
     summary: id,
     async run(ctx) {
       calls.push(`${id}@${ctx.periodKey}`);
-      await ctx.send({ chatId: 'oc_report' }, text(`${id} ${ctx.periodKey}`), 'post');
+      await ctx.send({ chatId: 'oc_report' }, text(`${id} ${ctx.periodKey}`), { key: 'post' });
       return 'ok';
     },
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '../../src/generated/prisma/client.js';
 import { waitFor, type TestBot } from '../support/test-bot.js';
-import { closeDueSessions } from '../../src/store/study/close-due-sessions.js';
+import { closeDueSessions } from '../../src/handlers/study/close-due-sessions.js';
 import { studyYearStats } from '../../src/store/study/statistics.js';
 import { ADMIN, CHAT, LEADER, STAFF, cardText, click, openSession, studyBot } from './study-support.js';
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createBot, type Bot } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { registry as defaultRegistry, type Registry } from '../../src/handlers/registry.js';
+import { registry as defaultRegistry } from '../../src/handlers/registry.js';
+import type { Registry } from '../../src/bot/registry.js';
 import { createLocalMode } from '../../src/local/local-mode.js';
 import type { LocalLarkApi } from '../../src/local/local-lark-api.js';
 
@@ -26,9 +27,9 @@ export async function startLocalBot(o: { registry?: Registry; env?: Record<strin
   const dbPath = join(dir, 'bot.db');
   const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
   const registry = o.registry ?? defaultRegistry;
-  const local = createLocalMode({ log, registry });
+  const local = createLocalMode({ log });
   const config = local.configure(loadConfig({ DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: 'silent', ...o.env }));
-  const bot = await createBot({ config, log, api: local.api, registry, extendHttp: local.mount, pollMs: 20 });
+  const bot = await createBot({ config, log, api: local.api, registry, extendHttp: local.mount, weeklyChartPicture: local.weeklyChartPicture, pollMs: 20 });
   bot.start();
   const server: Server = await new Promise((resolve) => {
     const s = bot.http.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,7 +1,7 @@
-import type { Registry } from '../../src/handlers/registry.js';
+import type { Registry } from '../../src/bot/registry.js';
 import { registry } from '../../src/handlers/registry.js';
-import type { ActionHandler, CommandHandler } from '../../src/handlers/types.js';
-import { card, text } from '../../src/transport/messages.js';
+import type { ActionHandler, CommandHandler } from '../../src/bot/registry.js';
+import { card, text } from '../../src/bot/message.js';
 
 /** A test-only card with every form element the bot uses, to check the local chat end to end. */
 export const TEST_CARD = {
@@ -101,5 +101,5 @@ const patch: ActionHandler = {
 
 /** The real registry plus the test card. */
 export function registryWithTestCard(base: Registry = registry): Registry {
-  return { commands: [...base.commands, testCardCommand, displayCardCommand], actions: [...base.actions, submit, patch, person], textHandler: base.textHandler };
+  return { ...base, commands: [...base.commands, testCardCommand, displayCardCommand], actions: [...base.actions, submit, patch, person] };
 }

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { scrub } from '../../src/transport/lark-client.js';
+import { scrub } from '../../src/transport/sdk-logger.js';
 import { ENCRYPT_KEY, messageEvent } from '../support/lark-payloads.js';
 import { startTestBot, waitFor } from '../support/test-bot.js';
 

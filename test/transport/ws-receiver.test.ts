@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registry as defaultRegistry } from '../../src/handlers/registry.js';
-import type { ActionHandler } from '../../src/handlers/types.js';
+import { eventTypesOf } from '../../src/bot/registry.js';
+import type { ActionHandler } from '../../src/bot/registry.js';
 import { WsReceiver, type WsReceiverOptions } from '../../src/transport/ws-receiver.js';
 import { FakeLarkWs } from '../support/fake-lark-ws.js';
 import { FakeOpenApi } from '../support/fake-open-api.js';
@@ -75,6 +76,7 @@ async function startWsBot(
     domain: t.config.LARK_DOMAIN,
     encryptKey: t.config.LARK_ENCRYPT_KEY,
     dispatcher: t.bot.dispatcher,
+    eventTypes: eventTypesOf(t.bot.registry),
     log,
     restart: { baseDelayMs: 20, maxDelayMs: 100 },
     ...o.receiver,
@@ -226,6 +228,6 @@ describe('long connection (LARK_CONNECTION=ws)', () => {
     await w.receiver.stop();
     const health: any = await (await fetch(`${w.t.url}/healthz`)).json();
     expect(health.connection.state).toBe('stopped');
-    expect(() => new WsReceiver({ appId: 'cli_test_app', appSecret: 's', domain: w.t.config.LARK_DOMAIN, dispatcher: w.t.bot.dispatcher, log: pino({ level: 'silent' }) })).toThrow(/LARK_APP_ID/);
+    expect(() => new WsReceiver({ appId: 'cli_test_app', appSecret: 's', domain: w.t.config.LARK_DOMAIN, dispatcher: w.t.bot.dispatcher, eventTypes: eventTypesOf(w.t.bot.registry), log: pino({ level: 'silent' }) })).toThrow(/LARK_APP_ID/);
   });
 });

@@ -25,7 +25,6 @@ export function canReadCase(actor: Actor & { isLeader: boolean }, c: CaseParties
   return actor.isLeader || canHandle(actor, c);
 }
 
-/** Only admins move a deadline. */
 /**
  * 延期 is decided before the deadline runs out: a deadline extended after it had passed
  * would turn a late case into one 「在规定时限内」 in the year-end figures. A provisional
@@ -35,6 +34,7 @@ export function extensionStillOpen(c: { deadline: string; deadlineProvisional?: 
   return c.deadlineProvisional === true || today <= c.deadline;
 }
 
+/** Only admins move a deadline. */
 export function canExtend(actor: Actor): boolean {
   return actor.isAdmin;
 }

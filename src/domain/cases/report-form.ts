@@ -54,14 +54,14 @@ export function requiredText(value: string | undefined, field: string, max: numb
 /**
  * A day from a date picker: absent means `today`; not after `today`; not before `notBefore`.
  */
-export function pickedDay(value: string | undefined, field: string, o: { today: string; notBefore?: string; notBeforeLabel?: string }): string {
+export function pickedDay(value: string | undefined, field: string, bounds: { today: string; notBefore?: string; notBeforeLabel?: string }): string {
   const label = FIELD_LABELS[field] ?? field;
-  if (!value) return o.today;
+  if (!value) return bounds.today;
   const day = pickerDay(value);
   if (!day) fail(field, `${label}格式不正确，请用日期选择器选择`);
-  if (day > o.today) fail(field, `${label}不能晚于今天（${o.today}）`);
+  if (day > bounds.today) fail(field, `${label}不能晚于今天（${bounds.today}）`);
   if (day < '2000-01-01') fail(field, `${label}不能早于2000年`);
-  if (o.notBefore && day < o.notBefore) fail(field, `${label}不能早于${o.notBeforeLabel ?? o.notBefore}`);
+  if (bounds.notBefore && day < bounds.notBefore) fail(field, `${label}不能早于${bounds.notBeforeLabel ?? bounds.notBefore}`);
   return day;
 }
 

@@ -38,19 +38,19 @@ export const DUE_SOON_WORKING_DAYS = 2;
  * `muted` owners get no reminder (their cases are still escalated); `escalationNotes` holds
  * each case's escalation notes already in its history.
  */
-export function planReminders(o: { today: string; cases: OpenCase[]; muted: Set<string>; escalationNotes: Map<number, string[]> }): ReminderPlan {
+export function planReminders(input: { today: string; cases: OpenCase[]; muted: Set<string>; escalationNotes: Map<number, string[]> }): ReminderPlan {
   const byOwner = new Map<string, ReminderItem[]>();
   const escalations: Escalation[] = [];
-  const daysLeft = daysLeftMany(o.today, o.cases.map((c) => c.deadline));
-  for (const c of o.cases) {
+  const daysLeft = daysLeftMany(input.today, input.cases.map((c) => c.deadline));
+  for (const c of input.cases) {
     const left = daysLeft.get(c.deadline)!;
     if (left.days > DUE_SOON_WORKING_DAYS) continue;
     const item: ReminderItem = { ...c, daysLeft: left.days, approximate: left.approximate };
-    if (!o.muted.has(c.ownerId)) byOwner.set(c.ownerId, [...(byOwner.get(c.ownerId) ?? []), item]);
+    if (!input.muted.has(c.ownerId)) byOwner.set(c.ownerId, [...(byOwner.get(c.ownerId) ?? []), item]);
     const stage = stageFor(-left.days);
     if (stage) {
       const mark = escalationMark(stage, c.deadline);
-      const done = (o.escalationNotes.get(c.id) ?? []).some((note) => note.startsWith(mark));
+      const done = (input.escalationNotes.get(c.id) ?? []).some((note) => note.startsWith(mark));
       if (!done) escalations.push({ item, stage, mark });
     }
   }

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
 import { clip } from '../text/clean-input.js';
+import { yearWord } from '../dates/year-word.js';
 
 export const SUMMARY_USAGE = '用法：/总结 [年份] [台账]，例如：/总结 2023，或 /总结 2023 台账（另附 Excel 台账）';
 
@@ -8,8 +9,8 @@ export function parseSummaryArgs(args: string, thisYear: number): { year: number
   let year = thisYear;
   let ledger = false;
   for (const word of args.split(/\s+/).filter(Boolean)) {
-    const m = /^(\d{4})年?$/.exec(word);
-    if (m) year = Number(m[1]);
+    const typed = yearWord(word);
+    if (typed !== undefined) year = typed;
     else if (word === '台账' || word.toLowerCase() === 'xlsx') ledger = true;
     else throw new AppError('invalid_input', `无法识别「${clip(word)}」。${SUMMARY_USAGE}`, { field: 'year' });
   }

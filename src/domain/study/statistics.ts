@@ -1,3 +1,4 @@
+import { percentOfRate } from '../report/percent.js';
 import type { AttendanceStatus } from './attendance.js';
 
 /** One attendance record as the statistics need it. */
@@ -67,7 +68,7 @@ export function summarizeAttendance(sessions: SessionFact[], facts: AttendanceFa
   return { sessions: sessionTallies, perPerson, totals: tally(facts), averageAttendanceRate };
 }
 
-/** 0.8333 → '83.3%'. */
+/** 0.8333 → '83.3%', with the one rounding rule of every percentage (see report/percent.ts). */
 export function percent(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+  return `${percentOfRate(rate).toFixed(1)}%`;
 }

@@ -4,11 +4,11 @@ import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
-import type { ActionContext, CardAnswer, HandlerContext } from '../types.js';
+import type { ActionContext, HandlerContext } from '../../bot/context.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 import { todayOf } from '../today.js';
 
 /** Shared steps of the case card's actions: which case, today, and the answer with the card redrawn. */
-
 
 /** The case a button belongs to (its value carries the code). */
 export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory> {
@@ -18,12 +18,6 @@ export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory>
   const c = await findCaseByCode(ctx.db, code);
   if (!c) throw new AppError('not_found', `未找到编号为 ${code} 的诉求`);
   return c;
-}
-
-/** A string form value, trimmed (undefined when absent or blank). */
-export function formText(ctx: ActionContext, field: string): string | undefined {
-  const v = ctx.action.formValue?.[field];
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 export function caseAnswer(ctx: HandlerContext, c: CaseWithHistory, toast: NonNullable<CardAnswer['toast']>, notice?: string): CardAnswer {

@@ -1,9 +1,11 @@
+import { isOpenId } from '../../domain/people/open-id.js';
 import { AppError } from '../../errors.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
-import { card } from '../../transport/messages.js';
-import type { ActionContext, ActionHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { ActionContext } from '../../bot/context.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 
@@ -11,7 +13,7 @@ import { todayOf } from '../today.js';
 function assigneeOf(ctx: ActionContext): string | undefined {
   const v = ctx.action.formValue?.assignee ?? ctx.action.value.assignee ?? ctx.action.option;
   const id = Array.isArray(v) ? v[0] : v;
-  return typeof id === 'string' && /^ou_[A-Za-z0-9_-]+$/.test(id.trim()) ? id.trim() : undefined;
+  return typeof id === 'string' && isOpenId(id.trim()) ? id.trim() : undefined;
 }
 
 /** 指派: gives the case to a person, who gets the case card in a direct message. */

@@ -3,9 +3,10 @@ import { LIMITS, requiredText } from '../../domain/cases/report-form.js';
 import { pickerDay } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { extendCase } from '../../store/cases/change-case.js';
-import type { ActionHandler } from '../types.js';
-import { caseAnswer, caseOfAction, formText, unchangedAnswer } from './case-action-kit.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import { caseAnswer, caseOfAction, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
+import { formText } from './form-text.js';
 
 /** 延期 (admins only): a later deadline and the reason. */
 export const caseExtendAction: ActionHandler = {

@@ -1,10 +1,11 @@
 import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.js';
 import { caseResolvedText } from '../../presentation/messages/case-messages.js';
 import { resolveCase } from '../../store/cases/change-case.js';
-import { text } from '../../transport/messages.js';
-import type { ActionHandler } from '../types.js';
-import { caseAnswer, openCaseToHandle, formText, unchangedAnswer } from './case-action-kit.js';
+import { text } from '../../bot/message.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
+import { formText } from './form-text.js';
 
 /** 办结: by the reporter, the assignee or an admin; tells every leader once. */
 export const caseResolveAction: ActionHandler = {

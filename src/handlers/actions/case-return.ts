@@ -1,7 +1,8 @@
 import { LIMITS, requiredText } from '../../domain/cases/report-form.js';
 import { returnCase } from '../../store/cases/change-case.js';
-import type { ActionHandler } from '../types.js';
-import { caseAnswer, openCaseToHandle, formText, unchangedAnswer } from './case-action-kit.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
+import { formText } from './form-text.js';
 
 /** 退回: not the bureau's remit; the reason is required. */
 export const caseReturnAction: ActionHandler = {

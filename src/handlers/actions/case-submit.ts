@@ -2,7 +2,9 @@ import { parseReportForm } from '../../domain/cases/report-form.js';
 import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
 import type { CaseRecord } from '../../store/cases/case-types.js';
-import type { ActionContext, ActionHandler, CardAnswer } from '../types.js';
+import type { ActionContext } from '../../bot/context.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 import { caseAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 

@@ -1,8 +1,9 @@
 import { AppError } from '../../errors.js';
 import { getStudySession, rememberCardMessage, type StudySession } from '../../store/study/sessions.js';
-import { loadSessionView } from '../../store/study/session-view.js';
+import { loadSessionView } from '../study/session-view.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
-import type { ActionContext, CardAnswer, HandlerContext } from '../types.js';
+import type { ActionContext, HandlerContext } from '../../bot/context.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 
 /** The session the clicked card belongs to; remembers the card's message for later updates. */
 export async function clickedSession(ctx: ActionContext): Promise<StudySession> {
@@ -19,10 +20,4 @@ export async function answerWithCard(ctx: ActionContext, session: number | Study
 
 export function requireAdmin(ctx: HandlerContext, what: string): void {
   if (!ctx.user.isAdmin) throw new AppError('forbidden', `仅管理员可${what}`);
-}
-
-/** A trimmed text field of the submitted form ('' when absent). */
-export function formText(ctx: ActionContext, name: string): string {
-  const v = ctx.action.formValue?.[name];
-  return typeof v === 'string' ? v.trim() : '';
 }

@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../types.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { studyClick } from './study-click.js';
 
 /** 签到 on a 会前学法 card. */

@@ -1,7 +1,8 @@
 import { clickToast, type ClickWish } from '../../domain/study/attendance.js';
 import { recordClick } from '../../store/study/attendance.js';
 import { AppError } from '../../errors.js';
-import type { ActionContext, CardAnswer } from '../types.js';
+import type { ActionContext } from '../../bot/context.js';
+import type { CardAnswer } from '../../bot/card-answer.js';
 import { answerWithCard, clickedSession } from './study-answer.js';
 import { refreshCardSoon } from './study-card-refresh.js';
 

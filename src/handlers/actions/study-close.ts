@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
-import { closeStudySession } from '../../store/study/close-session.js';
-import type { ActionHandler } from '../types.js';
+import { closeStudySession } from '../study/close-study-session.js';
+import type { ActionHandler } from '../../bot/registry.js';
 import { answerWithCard, clickedSession, requireAdmin } from './study-answer.js';
 import { refreshCardSoon } from './study-card-refresh.js';
 

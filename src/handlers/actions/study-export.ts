@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.js';
 import { studyYearRecords, studyYearStats, type StudyYearStats } from '../../store/study/statistics.js';
-import { resolveNames } from '../../store/users.js';
-import type { ActionHandler, HandlerContext } from '../types.js';
+import { resolveNames } from '../people/resolve-name.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import type { HandlerContext } from '../../bot/context.js';
 import { requireAdmin } from './study-answer.js';
 
 /** Names of everyone in the figures: the users table first, look-ups only for the others. */

@@ -1,9 +1,11 @@
 import { AppError } from '../../errors.js';
 import { REASON_MAX, STATUS_LABEL } from '../../domain/study/attendance.js';
 import { recordMakeup } from '../../store/study/attendance.js';
-import { resolveName } from '../../store/users.js';
-import type { ActionHandler } from '../types.js';
-import { answerWithCard, clickedSession, formText, requireAdmin } from './study-answer.js';
+import { resolveName } from '../people/resolve-name.js';
+import type { ActionHandler } from '../../bot/registry.js';
+import { isOpenId } from '../../domain/people/open-id.js';
+import { formText } from './form-text.js';
+import { answerWithCard, clickedSession, requireAdmin } from './study-answer.js';
 import { refreshCardSoon } from './study-card-refresh.js';
 
 /** 补签 (admins): records someone's 签到 or 请假 afterwards, with a note; shown as 补签 on the card. */
@@ -14,7 +16,7 @@ export const studyMakeupAction: ActionHandler = {
     const person = formText(ctx, 'person');
     const status = formText(ctx, 'makeup_status') || 'present';
     const note = formText(ctx, 'note');
-    if (!/^ou_[A-Za-z0-9_-]+$/.test(person)) throw new AppError('invalid_input', '请选择补签人员', { field: 'person' });
+    if (!isOpenId(person)) throw new AppError('invalid_input', '请选择补签人员', { field: 'person' });
     if (status !== 'present' && status !== 'leave') throw new AppError('invalid_input', '补签类型应为签到或请假', { field: 'makeup_status' });
     if (!note) throw new AppError('invalid_input', '请填写补签说明', { field: 'note' });
     if (note.length > REASON_MAX) throw new AppError('invalid_input', `补签说明不能超过${REASON_MAX}字`, { field: 'note' });

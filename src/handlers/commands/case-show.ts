@@ -3,8 +3,8 @@ import { canReadCase } from '../../domain/cases/case-rules.js';
 import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseOutlineText } from '../../presentation/messages/case-outline.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
-import { card, text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card, text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { todayOf } from '../today.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */

@@ -1,14 +1,14 @@
-import { text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
-/** Lists every registered command with its one line. Imports the registry lazily to avoid a cycle. */
+/** Lists every command of the bot's registry (from the context) with its one line. */
 export const helpCommand: CommandHandler = {
   id: 'help',
   names: ['帮助', 'help'],
   usage: '/帮助',
   summary: '查看全部指令及用法',
   async run(ctx) {
-    const { registry } = await import('../registry.js');
+    const registry = ctx.registry;
     const visible = registry.commands.filter((c) => !c.adminOnly || ctx.user.isAdmin);
     const lines = visible.map((c) => `${c.usage}　${c.summary}${c.adminOnly ? '（仅管理员）' : ''}`);
     const p2pHint = registry.textHandler ? '\n在与我的单聊中直接描述企业诉求，即可生成上报卡片。' : '';

@@ -1,7 +1,7 @@
 import { myCasesCard } from '../../presentation/cards/my-cases-card.js';
 import { listOpenCasesFor } from '../../store/cases/find-cases.js';
-import { card, text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card, text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { todayOf } from '../today.js';
 
 /** /我的: the sender's open cases (reported or assigned), nearest deadline first. */

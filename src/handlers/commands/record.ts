@@ -2,9 +2,9 @@ import { chineseDay } from '../../domain/report/day-text.js';
 import { parseRecordArgs } from '../../domain/report/parse-record-args.js';
 import { recordKindLabel } from '../../domain/report/record-kinds.js';
 import { countWorkRecords, createWorkRecord } from '../../store/report/work-records.js';
-import { text } from '../../transport/messages.js';
+import { text } from '../../bot/message.js';
 import { todayOf } from '../today.js';
-import type { CommandHandler } from '../types.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 /** `/记录 <类型> <内容> [日期]`: logs other rule-of-law work so the year-end draft can count it. */
 export const recordCommand: CommandHandler = {

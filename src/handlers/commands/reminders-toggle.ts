@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { remindersMuted, setRemindersMuted } from '../../store/reminders.js';
-import { resolveName } from '../../store/users.js';
-import { text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { resolveName } from '../people/resolve-name.js';
+import { text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 const OFF = ['关闭', '关', 'off'];
 const ON = ['开启', '开', '打开', 'on'];

@@ -1,7 +1,8 @@
 import { guessReport } from '../../domain/cases/guess-report.js';
 import { reportCard } from '../../presentation/cards/report-card.js';
-import { card } from '../../transport/messages.js';
-import type { CommandContext, CommandHandler, TextHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { CommandContext } from '../../bot/context.js';
+import type { CommandHandler, TextHandler } from '../../bot/registry.js';
 import { todayOf } from '../today.js';
 
 async function sendReportCard(ctx: CommandContext): Promise<void> {

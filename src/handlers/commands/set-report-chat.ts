@@ -2,8 +2,8 @@ import { Cron } from 'croner';
 import { minuteIn } from '../../domain/dates/days.js';
 import { AppError } from '../../errors.js';
 import { setReportChat } from '../../store/report-chat.js';
-import { text } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { text } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 /** /设置周报群: admins only; this chat receives the weekly progress from now on. */
 export const setReportChatCommand: CommandHandler = {

@@ -1,12 +1,13 @@
 import { AppError } from '../../errors.js';
 import { TOPIC_MAX } from '../../domain/study/attendance.js';
 import { dayIn } from '../../domain/dates/days.js';
-import { cardQueued, openStudySession, studyCardRef } from '../../store/study/sessions.js';
-import { loadSessionView } from '../../store/study/session-view.js';
+import { openStudySession } from '../../store/study/sessions.js';
+import { cardQueued, studyCardRef } from '../study/study-card.js';
+import { loadSessionView } from '../study/session-view.js';
 import { rememberMemberNames } from '../../store/study/names.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
-import { card } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 /** `/学法 <主题>`: posts a 会前学法 card in this chat for people to 签到 or 请假. */
 export const studyOpenCommand: CommandHandler = {

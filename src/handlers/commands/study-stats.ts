@@ -1,19 +1,22 @@
 import { AppError } from '../../errors.js';
 import { yearIn } from '../../domain/dates/days.js';
+import { yearWord } from '../../domain/dates/year-word.js';
 import { studyYearStats } from '../../store/study/statistics.js';
 import { studyStatsCard } from '../../presentation/cards/study-stats-card.js';
-import { card } from '../../transport/messages.js';
-import type { CommandHandler } from '../types.js';
+import { card } from '../../bot/message.js';
+import type { CommandHandler } from '../../bot/registry.js';
 import { sendStudyWorkbook, statsNames } from '../actions/study-export.js';
 
 const EXPORT_WORDS = new Set(['导出', 'excel', 'xlsx']);
+
+const isPlausibleYear = (year: number | undefined) => year !== undefined && year >= 2000 && year <= 2100;
 
 function parseArgs(args: string, thisYear: number): { year: number; exportFile: boolean } {
   let year = thisYear;
   let exportFile = false;
   for (const word of args.split(/\s+/).filter(Boolean)) {
     if (EXPORT_WORDS.has(word.toLowerCase())) exportFile = true;
-    else if (/^\d{4}年?$/.test(word) && Number(word.slice(0, 4)) >= 2000 && Number(word.slice(0, 4)) <= 2100) year = Number(word.slice(0, 4));
+    else if (isPlausibleYear(yearWord(word))) year = yearWord(word)!;
     else throw new AppError('invalid_input', '年份应为四位数字，例如：/学法统计 2026（管理员可加“导出”获取 Excel）', { field: 'year' });
   }
   return { year, exportFile };

@@ -2,12 +2,12 @@ import { parseSummaryArgs } from '../../domain/report/parse-summary-args.js';
 import { AppError } from '../../errors.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
-import { loadTemplate, TemplateError } from '../../presentation/report/template.js';
+import { loadDraftTemplate, TemplateError } from '../../presentation/report/template.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
 import { loadYearLedger } from '../../store/report/load-year-ledger.js';
-import { text } from '../../transport/messages.js';
+import { text } from '../../bot/message.js';
 import { todayOf } from '../today.js';
-import type { CommandHandler } from '../types.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 export const emptyYearMessage = (year: number) =>
   `台账中没有${year}年受理的企业诉求，未生成${year}年总结：总结的主要数字均来自诉求台账，无数据时不作编写。请先登记诉求或导入该年台账（scripts/import-ledger.ts）后再试。`;
@@ -32,7 +32,7 @@ export const summaryCommand: CommandHandler = {
     if (figures.total === 0) return ctx.reply(text(emptyYearMessage(year)));
     let draft;
     try {
-      draft = renderDraft(figures, loadTemplate(), ctx.config.BOT_ORG_NAME);
+      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME);
     } catch (e) {
       if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请修改 templates/year-end-summary.zh.md 后重试。`, { cause: e });
       throw e;

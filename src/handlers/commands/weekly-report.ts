@@ -1,5 +1,5 @@
-import { chartPictureFor, composeWeeklyProgress } from '../progress/weekly-progress-post.js';
-import type { CommandHandler } from '../types.js';
+import { composeWeeklyProgress } from '../progress/weekly-progress-post.js';
+import type { CommandHandler } from '../../bot/registry.js';
 
 /** /周报: the weekly progress post at once, in this chat. */
 export const weeklyReportCommand: CommandHandler = {
@@ -11,7 +11,7 @@ export const weeklyReportCommand: CommandHandler = {
     const now = ctx.clock.now();
     const { progress, message } = await composeWeeklyProgress(ctx, { at: now, now });
     await ctx.reply(message);
-    const picture = await chartPictureFor(ctx.config, progress);
+    const picture = await ctx.weeklyChartPicture?.(progress);
     if (picture) await ctx.sendFile({ chatId: ctx.chat.chatId }, picture);
   },
 };

@@ -2,10 +2,10 @@ import { dayIn } from '../../domain/dates/days.js';
 import { isWorkingDayLenient } from '../../domain/deadlines/lenient-days-left.js';
 import { planReminders } from '../../domain/reminders/plan-reminders.js';
 import { escalationNote, escalationText, reminderText } from '../../presentation/notices/deadline-notices.js';
-import type { JobContext } from '../../scheduling/job.js';
+import type { JobContext } from '../../bot/context.js';
 import { escalationNotes, listOpenCases, mutedAmong, recordEscalation } from '../../store/reminders.js';
-import { resolveNames } from '../../store/users.js';
-import { text } from '../../transport/messages.js';
+import { resolveNames } from '../people/resolve-name.js';
+import { text } from '../../bot/message.js';
 
 /**
  * On working days: one direct message per owner listing their cases due within two working
@@ -31,7 +31,7 @@ export async function sendDailyReminders(ctx: JobContext): Promise<string> {
     muted: await mutedAmong(ctx.db, owners),
     escalationNotes: await escalationNotes(ctx.db, cases.map((c) => c.id)),
   });
-  for (const [owner, items] of plan.byOwner) await ctx.send({ openId: owner }, text(reminderText(items)), `remind:${owner}`);
+  for (const [owner, items] of plan.byOwner) await ctx.send({ openId: owner }, text(reminderText(items)), { key: `remind:${owner}` });
 
   const leaders = ctx.config.BOT_LEADERS;
   if (plan.escalations.length && !leaders.length) {
@@ -39,7 +39,7 @@ export async function sendDailyReminders(ctx: JobContext): Promise<string> {
   } else if (plan.escalations.length) {
     const names = await resolveNames(ctx.db, ctx.directory, plan.escalations.map((e) => e.item.ownerId), { now: ctx.clock.now() });
     const message = text(escalationText(plan.escalations, names));
-    for (const leader of leaders) await ctx.send({ openId: leader }, message, `escalate:${leader}`);
+    for (const leader of leaders) await ctx.send({ openId: leader }, message, { key: `escalate:${leader}` });
     for (const e of plan.escalations) await recordEscalation(ctx.db, { caseId: e.item.id, note: escalationNote(e), at: ctx.clock.now() });
   }
   return `${today} 提醒 ${plan.byOwner.size} 人，督办 ${leaders.length ? plan.escalations.length : 0} 件`;

@@ -1,5 +1,5 @@
-import type { JobContext } from '../../scheduling/job.js';
-import { closeDueSessions } from '../../store/study/close-due-sessions.js';
+import type { JobContext } from '../../bot/context.js';
+import { closeDueSessions } from '../study/close-due-sessions.js';
 
 /**
  * Shortly after midnight: closes the study sessions of days that have ended, snapshots who

@@ -5,10 +5,9 @@ import { receivedSince, summarizeWeek, type WeeklyProgress } from '../../domain/
 import { weeklyProgressCard } from '../../presentation/cards/weekly-progress-card.js';
 import type { Db } from '../../store/database.js';
 import { loadProgressRows } from '../../store/progress.js';
-import { resolveNames } from '../../store/users.js';
-import { card, type OutMessage } from '../../transport/messages.js';
-import type { FileType } from '../../transport/lark-api.js';
-import type { Directory } from '../types.js';
+import { resolveNames } from '../people/resolve-name.js';
+import { card, type OutMessage } from '../../bot/message.js';
+import type { Directory } from '../../bot/people.js';
 
 /** Weeks shown in the chart of cases per category and week. */
 export const CHART_WEEKS = 8;
@@ -18,26 +17,15 @@ export const CHART_WEEKS = 8;
  * (a caught-up firing reports on its own week); figures are read as they are now.
  */
 export async function composeWeeklyProgress(
-  d: { db: Db; config: Config; directory: Directory },
-  o: { at: Date; now: Date },
+  deps: { db: Db; config: Config; directory: Directory },
+  when: { at: Date; now: Date },
 ): Promise<{ progress: WeeklyProgress; message: OutMessage }> {
-  const tz = d.config.BOT_TIMEZONE;
-  const today = dayIn(o.at, tz);
+  const tz = deps.config.BOT_TIMEZONE;
+  const today = dayIn(when.at, tz);
   const week = reportWeek(today);
-  const rows = await loadProgressRows(d.db, { week, receivedSince: receivedSince(week, CHART_WEEKS) });
+  const rows = await loadProgressRows(deps.db, { week, receivedSince: receivedSince(week, CHART_WEEKS) });
   const progress = summarizeWeek({ today, week, chartWeeks: CHART_WEEKS, ...rows });
-  const names = await resolveNames(d.db, d.directory, progress.overdue.map((c) => c.ownerId), { now: o.now });
-  const message = card(weeklyProgressCard(progress, { org: d.config.BOT_ORG_NAME, asOf: minuteIn(o.now, tz), names }));
+  const names = await resolveNames(deps.db, deps.directory, progress.overdue.map((c) => c.ownerId), { now: when.now });
+  const message = card(weeklyProgressCard(progress, { org: deps.config.BOT_ORG_NAME, asOf: minuteIn(when.now, tz), names }));
   return { progress, message };
-}
-
-/**
- * In local mode the web chat cannot draw Lark's chart element, so the same chart follows
- * as a PNG rendered on the server. Undefined in Lark mode or when there is nothing to draw.
- */
-export async function chartPictureFor(config: Config, p: WeeklyProgress): Promise<{ fileName: string; fileType: FileType; data: Buffer } | undefined> {
-  if (config.mode !== 'local' || !p.chart.series.length) return undefined;
-  // ECharts and resvg are loaded on first use (local mode only).
-  const { renderCasesChartPng } = await import('../../presentation/charts/render-png.js');
-  return { fileName: `周报图表-${p.week.from}.png`, fileType: 'stream', data: renderCasesChartPng(p.chart) };
 }

@@ -51,7 +51,3 @@ export function provisionalWarning(c: Pick<DeadlineFacts, 'receivedDate' | 'dead
   for (let y = from; y <= to && year === undefined; y++) if (!calendarCovers(y)) year = y;
   return provisionalNote(year);
 }
-
-export function caseSummaryLine(c: { code: string; category: string; status: string; enterprise: { name: string } }): string {
-  return `${c.code} ${c.enterprise.name}（${categoryLabel(c.category)}，${statusLabel(c.status)}）`;
-}

@@ -1,6 +1,6 @@
 import { STATUS_LABEL, type AttendanceStatus } from '../../domain/study/attendance.js';
 import { minuteIn } from '../../domain/dates/days.js';
-import type { AttendeeView, StudySessionView } from '../../store/study/session-view.js';
+import type { AttendeeView, StudySessionView } from '../../domain/study/session-view.js';
 import { addCallbackValues, md, loadTemplate, removeElements, setElement, type CardJson } from './template.js';
 
 function who(list: AttendeeView[]): string {

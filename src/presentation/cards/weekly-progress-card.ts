@@ -1,3 +1,4 @@
+import { percentOfRate } from '../../domain/report/percent.js';
 import { readFileSync } from 'node:fs';
 import { categoryLabel } from '../../domain/cases/categories.js';
 import { monthDay } from '../../domain/dates/days.js';
@@ -12,9 +13,9 @@ const OVERDUE_LISTED = 15;
 
 const md = (content: string) => ({ tag: 'markdown', content });
 
-/** '87.5%', '100%'; '—' when nothing was received. */
+/** '87.5%', '100%'; '—' when nothing was received. Rounds by the one rule (report/percent.ts). */
 export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Number((rate * 100).toFixed(1))}%`;
+  return rate === null ? '—' : `${percentOfRate(rate)}%`;
 }
 
 /** The weekly progress as a Card JSON 2.0 card with the native chart element. */

@@ -1,4 +1,4 @@
-import type { OutMessage, PostParagraph } from '../../transport/messages.js';
+import type { OutMessage, PostParagraph } from '../../bot/message.js';
 import type { Draft } from './render-draft.js';
 
 /**

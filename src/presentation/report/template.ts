@@ -67,6 +67,7 @@ export function parseTemplate(text: string): DraftTemplate {
   return { blocks, sentences };
 }
 
-export function loadTemplate(path: string = TEMPLATE_PATH): DraftTemplate {
+/** The year-end draft template (templates/year-end-summary.zh.md), parsed. */
+export function loadDraftTemplate(path: string = TEMPLATE_PATH): DraftTemplate {
   return parseTemplate(readFileSync(path, 'utf8'));
 }

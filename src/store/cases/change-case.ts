@@ -1,12 +1,12 @@
-import { canExtend, canHandle, FROM_STATUSES, type Actor, type CaseVerb } from '../../domain/cases/case-rules.js';
+import { FROM_STATUSES, type Actor, type CaseVerb } from '../../domain/cases/case-rules.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 
 /**
- * Lifecycle changes. Each checks who may act, moves the case only from the statuses its
- * verb allows (a guarded update, so two clicks at once change it once) and writes the
+ * Lifecycle changes; who may act is the handlers' decision (domain/cases/case-rules.ts). Each
+ * moves the case only from the statuses its verb allows (a guarded update, so two clicks at once change it once) and writes the
  * history row in the same transaction. `changed` is false when the case was already past
  * that step: callers say so instead of acting twice (no second leader message).
  */
@@ -38,8 +38,6 @@ async function transition(
   ) => { data: Prisma.EnterpriseCaseUpdateManyMutationInput; guard?: Prisma.EnterpriseCaseWhereInput; kind: string; toStatus?: string; note?: string } | undefined,
 ): Promise<ChangeResult> {
   const c = await loadCase(db, ch.code);
-  const allowed = verb === 'extend' ? canExtend(ch.actor) : canHandle(ch.actor, c);
-  if (!allowed) throw new AppError('forbidden', verb === 'extend' ? '仅管理员可以延期' : '仅上报人、承办人或管理员可以办理该诉求');
   const from: readonly string[] = FROM_STATUSES[verb];
   const step = from.includes(c.status) ? update(c) : undefined;
   if (!step) return { case: c, changed: false, from: c.status };
@@ -90,11 +88,4 @@ export function assignCase(db: Db, ch: Change & { assigneeId: string }): Promise
     if (c.assigneeId === ch.assigneeId) return undefined;
     return { data: { assigneeId: ch.assigneeId }, guard: { assigneeId: c.assigneeId }, kind: 'assign', note: ch.assigneeId };
   });
-}
-
-/** A history row that changes nothing (reminders, escalations, notes by scheduled jobs). */
-export async function recordCaseEvent(db: Db, e: { code: string; actorId: string; kind: 'remind' | 'escalate' | 'note'; note: string; at?: Date }): Promise<void> {
-  const c = await db.enterpriseCase.findUnique({ where: { code: e.code }, select: { id: true, status: true } });
-  if (!c) throw new AppError('not_found', `未找到编号为 ${e.code} 的诉求`);
-  await db.caseEvent.create({ data: { caseId: c.id, at: e.at ?? new Date(), actorId: e.actorId, kind: e.kind, fromStatus: c.status, toStatus: c.status, note: e.note } });
 }

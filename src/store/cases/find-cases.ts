@@ -20,13 +20,3 @@ export async function listOpenCasesFor(db: Db, openId: string): Promise<CaseReco
     orderBy: [{ deadline: 'asc' }, { code: 'asc' }],
   });
 }
-
-/** Every open case, nearest deadline first (reminders, weekly progress). */
-export async function listOpenCases(db: Db): Promise<CaseRecord[]> {
-  return db.enterpriseCase.findMany({ where: { status: { in: OPEN_STATUSES } }, include: withEnterprise, orderBy: [{ deadline: 'asc' }, { code: 'asc' }] });
-}
-
-/** Every case received in a year, by code (year-end figures and their appendix). */
-export async function listCasesReceivedIn(db: Db, year: number): Promise<CaseRecord[]> {
-  return db.enterpriseCase.findMany({ where: { year }, include: withEnterprise, orderBy: { seq: 'asc' } });
-}

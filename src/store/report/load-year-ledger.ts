@@ -1,5 +1,5 @@
 import { deadlineMark, type LedgerCase, type LedgerEntry } from '../../domain/report/year-figures.js';
-import { rawOf, type Db } from '../database.js';
+import type { Db } from '../database.js';
 import { stmt } from '../raw-sqlite.js';
 
 const LEDGER_SQL = `
@@ -16,6 +16,6 @@ const LEDGER_SQL = `
  * as much CPU here (measured with scripts/bench-draft.ts).
  */
 export function loadYearLedger(db: Db, year: number, asOf: string): LedgerEntry[] {
-  const rows = stmt(rawOf(db), LEDGER_SQL).all(year) as LedgerCase[];
+  const rows = stmt(db.sqlite, LEDGER_SQL).all(year) as LedgerCase[];
   return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
 }

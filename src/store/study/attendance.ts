@@ -10,10 +10,10 @@ async function currentStatus(db: Db, sessionId: number, openId: string): Promise
 }
 
 /** Stores a first record; false when the person already has one (the unique key says so). */
-async function createFirst(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<boolean> {
-  const reason = o.wish.status === 'leave' ? o.wish.reason : null;
+async function createFirst(db: Db, click: { sessionId: number; openId: string; wish: ClickWish }): Promise<boolean> {
+  const reason = click.wish.status === 'leave' ? click.wish.reason : null;
   try {
-    await db.studyAttendance.create({ data: { sessionId: o.sessionId, openId: o.openId, status: o.wish.status, reason, recordedBy: o.openId } });
+    await db.studyAttendance.create({ data: { sessionId: click.sessionId, openId: click.openId, status: click.wish.status, reason, recordedBy: click.openId } });
     return true;
   } catch (e) {
     if (isUniqueViolation(e)) return false;
@@ -25,12 +25,12 @@ async function createFirst(db: Db, o: { sessionId: number; openId: string; wish:
  * Stores one person's 签到 or 请假, once: the unique (session, person) key decides a race
  * between two clicks of the same person, and the loser is told nothing changed.
  */
-export async function recordClick(db: Db, o: { sessionId: number; openId: string; wish: ClickWish }): Promise<ClickOutcome> {
-  const { sessionId, openId, wish } = o;
+export async function recordClick(db: Db, click: { sessionId: number; openId: string; wish: ClickWish }): Promise<ClickOutcome> {
+  const { sessionId, openId, wish } = click;
   // Most clicks are a person's first 签到: store it straight away, read only when that fails.
-  if (wish.status === 'present' && (await createFirst(db, o))) return { kind: 'record' };
+  if (wish.status === 'present' && (await createFirst(db, click))) return { kind: 'record' };
   const outcome = decideClick(await currentStatus(db, sessionId, openId), wish);
-  if (outcome.kind === 'record') return (await createFirst(db, o)) ? outcome : recordClick(db, o);
+  if (outcome.kind === 'record') return (await createFirst(db, click)) ? outcome : recordClick(db, click);
   if (outcome.kind === 'switch') {
     const before = await db.studyAttendance.findUniqueOrThrow({ where: { sessionId_openId: { sessionId, openId } } });
     // Only if nobody changed it meanwhile: a concurrent identical switch then reads "unchanged".
@@ -39,7 +39,7 @@ export async function recordClick(db: Db, o: { sessionId: number; openId: string
       // The person now signs in themselves: no longer a 补签 (the admin's entry stays in the audit log).
       data: { status: wish.status, reason: null, makeup: false, note: null, recordedBy: openId },
     });
-    if (count === 0) return recordClick(db, o);
+    if (count === 0) return recordClick(db, click);
     await db.auditLog.create({
       data: { actor: openId, action: 'study.leave_to_present', subject: `study:${sessionId}`, detail: JSON.stringify({ reason: before.reason }) },
     });
@@ -53,18 +53,18 @@ export async function recordClick(db: Db, o: { sessionId: number; openId: string
  */
 export async function recordMakeup(
   db: Db,
-  o: { sessionId: number; openId: string; status: 'present' | 'leave'; note: string; recordedBy: string },
+  click: { sessionId: number; openId: string; status: 'present' | 'leave'; note: string; recordedBy: string },
 ): Promise<{ previous: AttendanceStatus | undefined; changed: boolean }> {
-  const previous = await currentStatus(db, o.sessionId, o.openId);
-  if (previous === o.status) return { previous, changed: false };
-  const data = { status: o.status, reason: o.status === 'leave' ? o.note : null, makeup: true, note: o.note, recordedBy: o.recordedBy };
+  const previous = await currentStatus(db, click.sessionId, click.openId);
+  if (previous === click.status) return { previous, changed: false };
+  const data = { status: click.status, reason: click.status === 'leave' ? click.note : null, makeup: true, note: click.note, recordedBy: click.recordedBy };
   await db.studyAttendance.upsert({
-    where: { sessionId_openId: { sessionId: o.sessionId, openId: o.openId } },
-    create: { sessionId: o.sessionId, openId: o.openId, ...data },
+    where: { sessionId_openId: { sessionId: click.sessionId, openId: click.openId } },
+    create: { sessionId: click.sessionId, openId: click.openId, ...data },
     update: data,
   });
   await db.auditLog.create({
-    data: { actor: o.recordedBy, action: 'study.makeup', subject: `study:${o.sessionId}`, detail: JSON.stringify({ openId: o.openId, status: o.status, previous, note: o.note }) },
+    data: { actor: click.recordedBy, action: 'study.makeup', subject: `study:${click.sessionId}`, detail: JSON.stringify({ openId: click.openId, status: click.status, previous, note: click.note }) },
   });
   return { previous, changed: true };
 }

@@ -1,17 +1,19 @@
 import type { Db } from '../database.js';
-import type { Directory } from '../../handlers/types.js';
 import type { StudySession } from './sessions.js';
-import { rememberMemberNames } from './names.js';
 
 /**
- * Closes a session and snapshots who was missing: every member of the chat with neither
- * 签到 nor 请假 gets an `absent` record. The member list is fetched first, so a failing
+ * Closes a session and records who was missing: every one of `members` with neither 签到
+ * nor 请假 gets an `absent` record. The caller reads the member list first, so a failing
  * contact API leaves the session open (to be closed again later) rather than closed with
- * nobody missing. Returns false when it was already closed.
+ * nobody missing. `closed` is false when it was already closed.
  */
-export async function closeStudySession(db: Db, directory: Directory, session: StudySession, now: Date): Promise<{ closed: boolean; absent: number }> {
+export async function closeSessionWithAbsentees(
+  db: Db,
+  session: StudySession,
+  members: Array<{ openId: string }>,
+  now: Date,
+): Promise<{ closed: boolean; absent: number }> {
   if (session.closedAt) return { closed: false, absent: 0 };
-  const members = await directory.chatMembers(session.chatId);
   const { count } = await db.studySession.updateMany({ where: { id: session.id, closedAt: null }, data: { closedAt: now } });
   if (count === 0) return { closed: false, absent: 0 };
 
@@ -27,7 +29,5 @@ export async function closeStudySession(db: Db, directory: Directory, session: S
       }),
     ),
   ]);
-  // Member names, so cards and statistics can show the absentees without another look-up.
-  await rememberMemberNames(db, members);
   return { closed: true, absent: missing.length };
 }

@@ -1,26 +1,23 @@
 import type { Db } from '../database.js';
-import type { StudySession } from '../../generated/prisma/client.js';
+import type { StudyAttendance, StudySession } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 
 export type { StudySession };
 
-/** The outbox `ref` of a session's card, so its Lark message id can be found after sending. */
-export const studyCardRef = (sessionId: number): string => `study:${sessionId}`;
-
 /** Opens a session once per source (the command's message): a redelivered command finds the first one. */
 export async function openStudySession(
   db: Db,
-  o: { topic: string; chatId: string; openedBy: string; heldDate: string; openedAt: Date; sourceKey: string },
+  session: { topic: string; chatId: string; openedBy: string; heldDate: string; openedAt: Date; sourceKey: string },
 ): Promise<StudySession> {
-  return db.studySession.upsert({ where: { sourceKey: o.sourceKey }, create: o, update: {} });
+  return db.studySession.upsert({ where: { sourceKey: session.sourceKey }, create: session, update: {} });
 }
 
 /** The session a card's button names, or a clear error when the value is stale or forged. */
 export async function getStudySession(db: Db, value: unknown): Promise<StudySession> {
   const id = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  const s = Number.isInteger(id) ? await db.studySession.findUnique({ where: { id } }) : null;
-  if (!s) throw new AppError('not_found', '未找到该次学法记录，卡片可能已失效');
-  return s;
+  const session = Number.isInteger(id) ? await db.studySession.findUnique({ where: { id } }) : null;
+  if (!session) throw new AppError('not_found', '未找到该次学法记录，卡片可能已失效');
+  return session;
 }
 
 /** Remembers the card's message id the first time a callback tells it. */
@@ -29,14 +26,16 @@ export async function rememberCardMessage(db: Db, session: StudySession, message
   await db.studySession.updateMany({ where: { id: session.id, cardMessageId: null }, data: { cardMessageId: messageId } });
 }
 
-/** The Lark message holding the session's card: remembered from a callback, else what the outbox got back. */
-export async function cardMessageIdOf(db: Db, session: StudySession): Promise<string | undefined> {
-  if (session.cardMessageId) return session.cardMessageId;
-  const sent = await db.outboxMessage.findFirst({ where: { ref: studyCardRef(session.id), messageId: { not: null } }, orderBy: { id: 'asc' } });
-  return sent?.messageId ?? undefined;
+export async function studySessionById(db: Db, id: number): Promise<StudySession> {
+  return db.studySession.findUniqueOrThrow({ where: { id } });
 }
 
-/** True once the session's card is stored for sending (a second command for it sends nothing). */
-export async function cardQueued(db: Db, sessionId: number): Promise<boolean> {
-  return (await db.outboxMessage.count({ where: { ref: studyCardRef(sessionId) } })) > 0;
+/** A session's records, in the order they were last changed. */
+export async function attendanceOf(db: Db, sessionId: number): Promise<StudyAttendance[]> {
+  return db.studyAttendance.findMany({ where: { sessionId }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] });
+}
+
+/** Open sessions held before `day` ('YYYY-MM-DD'): their day has ended. */
+export async function openSessionsBefore(db: Db, day: string): Promise<StudySession[]> {
+  return db.studySession.findMany({ where: { closedAt: null, heldDate: { lt: day } }, orderBy: { id: 'asc' } });
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../database.js';
-import { shortId } from '../users.js';
+import { shortId } from '../../domain/people/open-id.js';
 import type { AttendanceStatus } from '../../domain/study/attendance.js';
 import { summarizeAttendance, type PersonTally, type SessionTally, type Tally } from '../../domain/study/statistics.js';
 

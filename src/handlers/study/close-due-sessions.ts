@@ -1,12 +1,14 @@
-import type { Db } from '../database.js';
-import type { Directory } from '../../handlers/types.js';
-import type { Logger } from '../../logger.js';
+import type { Directory } from '../../bot/people.js';
+import { enqueue } from '../../bot/outbox-request.js';
+import { stableUuid } from '../../bot/stable-uuid.js';
 import { dayIn } from '../../domain/dates/days.js';
-import { enqueue, stableUuid } from '../../transport/outbox.js';
+import type { Logger } from '../../logger.js';
 import { studySessionCard } from '../../presentation/cards/study-session-card.js';
-import { closeStudySession } from './close-session.js';
-import { cardMessageIdOf } from './sessions.js';
+import type { Db } from '../../store/database.js';
+import { openSessionsBefore } from '../../store/study/sessions.js';
+import { closeStudySession } from './close-study-session.js';
 import { loadSessionView } from './session-view.js';
+import { cardMessageIdOf } from './study-card.js';
 
 export interface CloseDueOptions {
   directory: Directory;
@@ -28,25 +30,25 @@ export interface CloseDueResult {
  * snapshots its absentees and patches its card to the closed state. Safe to run often
  * and after downtime: closed sessions are skipped, a card patch has a stable uuid.
  */
-export async function closeDueSessions(db: Db, o: CloseDueOptions, now: Date): Promise<CloseDueResult> {
-  const today = dayIn(now, o.timeZone);
-  const due = await db.studySession.findMany({ where: { closedAt: null, heldDate: { lt: today } }, orderBy: { id: 'asc' } });
+export async function closeDueSessions(db: Db, options: CloseDueOptions, now: Date): Promise<CloseDueResult> {
+  const today = dayIn(now, options.timeZone);
+  const due = await openSessionsBefore(db, today);
   const result: CloseDueResult = { closed: [], failed: [] };
   for (const session of due) {
     try {
-      const { closed, absent } = await closeStudySession(db, o.directory, session, now);
+      const { closed, absent } = await closeStudySession(db, options.directory, session, now);
       if (!closed) continue;
       const messageId = await cardMessageIdOf(db, session);
       if (messageId) {
-        const view = await loadSessionView(db, o.directory, session.id, now);
-        await enqueue(db, { kind: 'patch', messageId, card: studySessionCard(view, o.timeZone), uuid: stableUuid(`study-close:${session.id}`) });
+        const view = await loadSessionView(db, options.directory, session.id, now);
+        await enqueue(db, { kind: 'patch', messageId, card: studySessionCard(view, options.timeZone), uuid: stableUuid(`study-close:${session.id}`) });
       }
       result.closed.push({ sessionId: session.id, absent, cardPatched: Boolean(messageId) });
     } catch (e) {
-      o.log?.warn({ sessionId: session.id, err: (e as Error).message }, 'study session not closed');
+      options.log?.warn({ sessionId: session.id, err: (e as Error).message }, 'study session not closed');
       result.failed.push({ sessionId: session.id, error: (e as Error).message });
     }
   }
-  if (result.closed.some((c) => c.cardPatched)) o.notifyOutbox?.();
+  if (result.closed.some((c) => c.cardPatched)) options.notifyOutbox?.();
   return result;
 }

@@ -1,21 +1,10 @@
-import { rawOf, type Db } from './database.js';
-import { stmt } from './raw-sqlite.js';
-
-/** Counts and ages of the inbox, outbox and job runs, for /metrics. Nothing personal. */
-export interface QueueStats {
-  inboxPending: number;
-  inboxFailed: number;
-  inboxOldestSeconds: number;
-  outboxPending: number;
-  outboxFailed: number;
-  outboxOldestSeconds: number;
-  jobRuns: Array<{ jobId: string; status: string; count: number }>;
-}
+import { stmt, type RawDb } from '../raw-sqlite.js';
+import type { QueueStats } from './queue-sql.js';
 
 const age = (oldest: string | null, now: Date) => (oldest ? Math.max(0, (now.getTime() - new Date(oldest).getTime()) / 1000) : 0);
 
-export function queueStats(db: Db, now: Date): QueueStats {
-  const raw = rawOf(db);
+/** QueueSql.stats on SQLite: one pass over each queue, grouped job runs. */
+export function sqliteQueueStats(raw: RawDb, now: Date): QueueStats {
   const inbox = stmt(
     raw,
     `SELECT SUM(status IN ('pending','processing')) AS pending, SUM(status = 'failed') AS failed,

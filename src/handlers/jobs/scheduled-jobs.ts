@@ -1,25 +1,25 @@
-import type { Config } from '../config.js';
-import { sendDailyReminders } from '../handlers/jobs/daily-reminders-job.js';
-import { sendYearEndWatch } from '../handlers/jobs/year-end-watch-job.js';
-import { postWeeklyProgress } from '../handlers/jobs/weekly-progress-job.js';
-import { closeStudyDay } from '../handlers/jobs/study-close-day-job.js';
-import type { JobContext, JobDefinition } from './job.js';
+import type { Config } from '../../config.js';
+import type { JobContext } from '../../bot/context.js';
+import type { JobDefinition } from '../../bot/registry.js';
+import { sendDailyReminders } from './daily-reminders-job.js';
+import { sendYearEndWatch } from './year-end-watch-job.js';
+import { postWeeklyProgress } from './weekly-progress-job.js';
+import { closeStudyDay } from './study-close-day-job.js';
 
 /** Replaces jobs of the default list by id (tests, or a deployment that wants another time). */
-export interface JobHooks {
+export interface JobReplacements {
   closeStudyDay?: (ctx: JobContext) => Promise<string | void>;
 }
 
 /** Every scheduled job, as data. Times are in BOT_TIMEZONE. */
-export function scheduledJobs(config: Config, hooks: JobHooks = {}): JobDefinition[] {
-  const jobs: JobDefinition[] = [
+export function scheduledJobs(config: Config, replacements: JobReplacements = {}): JobDefinition[] {
+  return [
     { id: 'progress.weekly', cron: config.BOT_WEEKLY_CRON, summary: '每周工作进展发送至周报群', run: postWeeklyProgress },
     // Every day at 09:00; the job itself skips weekends and holidays and honours 调休 workdays.
     { id: 'cases.daily-reminders', cron: '0 9 * * *', summary: '工作日到期提醒与超期督办', run: sendDailyReminders },
     // Day-of-month and day-of-week combine with OR: 1 December, then every Monday of December.
     { id: 'yearend.watch', cron: '30 9 1 12 1', summary: '12月起每周提示年终总结缺项', run: sendYearEndWatch },
     // Just after midnight: sessions of the day that ended are closed and their absentees recorded.
-    { id: 'study.close-day', cron: '5 0 * * *', summary: '结束前一日的会前学法并记录缺席人员', run: hooks.closeStudyDay ?? closeStudyDay },
+    { id: 'study.close-day', cron: '5 0 * * *', summary: '结束前一日的会前学法并记录缺席人员', run: replacements.closeStudyDay ?? closeStudyDay },
   ];
-  return jobs;
 }

@@ -1,0 +1,87 @@
+/**
+ * The inbox and outbox statements, as one small interface per SQL dialect: they run several
+ * times per event on the hot path, so each dialect writes them in its own SQL (SQLite:
+ * sqlite-queues.ts). Everything else goes through Prisma and needs no dialect code.
+ */
+
+export interface InboxRow {
+  id: number;
+  eventId: string;
+  type: string;
+  payload: string;
+  attempts: number;
+  /** 'processing' when found due: a handler took it and its lease ran out (the process stopped). */
+  status: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  uuid: string;
+  kind: string;
+  target: string;
+  payload: string;
+  blob: Uint8Array | null;
+  attempts: number;
+  createdAt: Date;
+}
+
+export interface NewOutboxRow {
+  uuid: string;
+  kind: 'send' | 'reply' | 'patch' | 'file';
+  /** An encoded target (see bot/message.ts encodeTarget). */
+  target: string;
+  payload: string;
+  blob: Buffer | null;
+  ref: string | null;
+  /**
+   * The conversation the message belongs to: rows with one key leave in the order stored.
+   * Defaults to the target (a reply's own target is the message it answers: give the chat).
+   */
+  orderKey?: string | undefined;
+  now: Date;
+}
+
+export interface InboxSql {
+  /**
+   * Stores an accepted event; undefined when its event_id is already stored (a redelivery).
+   * `claimed` stores it as being handled right now (card callbacks, answered inline).
+   */
+  insert(e: { eventId: string; type: string; payload: string; now: Date; claimed?: { leaseUntil: Date } }): InboxRow | undefined;
+  /** The answer stored for an event (card callbacks), for a redelivery to get the same answer. */
+  storedResponse(eventId: string): string | null;
+  findDue(now: Date, take: number): InboxRow[];
+  /** Takes a row for handling; false when another worker has it. */
+  claim(id: number, now: Date, leaseMs: number): boolean;
+  complete(id: number, now: Date, response?: string): void;
+  /** Back to pending for another try (not before `retryAt`), or failed for good when `final`. */
+  fail(id: number, failure: { error: string; final: boolean; now: Date; retryAt?: Date }): void;
+}
+
+export interface OutboxSql {
+  /** Stores a message to send; a second row with the same uuid stores nothing. Due at once. */
+  insert(row: NewOutboxRow): void;
+  /** Due rows that are the first unsent row of their conversation (order key), oldest first. */
+  findDue(now: Date, take: number): OutboxRow[];
+  /** Takes a row for sending until `leaseUntil`; false when another worker has it. */
+  claim(id: number, now: Date, leaseUntil: Date): boolean;
+  markSent(id: number, now: Date, messageId: string | null): void;
+  /** A failed send: pending again from `nextAttemptAt`, or failed for good (no `nextAttemptAt`). */
+  markFailed(id: number, failure: { reason: string; nextAttemptAt?: Date }): void;
+}
+
+/** Counts and ages of the queues and job runs, for /metrics. Nothing personal. */
+export interface QueueStats {
+  inboxPending: number;
+  inboxFailed: number;
+  inboxOldestSeconds: number;
+  outboxPending: number;
+  outboxFailed: number;
+  outboxOldestSeconds: number;
+  jobRuns: Array<{ jobId: string; status: string; count: number }>;
+}
+
+export interface QueueSql {
+  inbox: InboxSql;
+  outbox: OutboxSql;
+  stats(now: Date): QueueStats;
+}

@@ -1,0 +1,103 @@
+import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
+import { sqliteQueueStats } from './sqlite-queue-stats.js';
+import { sqlDate, stmt, type RawDb } from '../raw-sqlite.js';
+
+const INBOX_COLUMNS = `id, event_id AS eventId, type, payload, attempts, status`;
+// For a pending row, lease_until is "not before" (a retry after a failure waits a little).
+const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
+const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+/** Only the first unsent message of its conversation may go: the next one waits for it. */
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.status IN ('pending', 'sending'))`;
+
+/** The inbox and outbox on SQLite: prepared statements on the plain connection (see raw-sqlite.ts). */
+export function sqliteQueues(raw: RawDb): QueueSql {
+  return {
+    inbox: {
+      insert(e) {
+        const now = sqlDate(e.now);
+        return stmt(
+          raw,
+          `INSERT INTO inbox (event_id, type, payload, status, attempts, lease_until, received_at, updated_at)
+           VALUES (@eventId, @type, @payload, @status, @attempts, @leaseUntil, @now, @now)
+           ON CONFLICT(event_id) DO NOTHING RETURNING ${INBOX_COLUMNS}`,
+        ).get({
+          eventId: e.eventId,
+          type: e.type,
+          payload: e.payload,
+          status: e.claimed ? 'processing' : 'pending',
+          attempts: e.claimed ? 1 : 0,
+          leaseUntil: e.claimed ? sqlDate(e.claimed.leaseUntil) : null,
+          now,
+        }) as InboxRow | undefined;
+      },
+      storedResponse(eventId) {
+        const row = stmt(raw, `SELECT response FROM inbox WHERE event_id = ?`).get(eventId) as { response: string | null } | undefined;
+        return row?.response ?? null;
+      },
+      findDue(now, take) {
+        return stmt(raw, `SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
+      },
+      claim(id, now, leaseMs) {
+        const r = stmt(
+          raw,
+          `UPDATE inbox SET status = 'processing', lease_until = @lease, attempts = attempts + 1, updated_at = @now WHERE id = @id AND ${INBOX_DUE}`,
+        ).run({ id, now: sqlDate(now), lease: sqlDate(new Date(now.getTime() + leaseMs)) });
+        return r.changes === 1;
+      },
+      complete(id, now, response) {
+        stmt(
+          raw,
+          `UPDATE inbox SET status = 'done', processed_at = @now, lease_until = NULL, last_error = NULL, response = COALESCE(@response, response), updated_at = @now WHERE id = @id`,
+        ).run({ id, now: sqlDate(now), response: response ?? null });
+      },
+      fail(id, failure) {
+        stmt(raw, `UPDATE inbox SET status = @status, lease_until = @retryAt, last_error = @error, updated_at = @now WHERE id = @id`).run({
+          id,
+          status: failure.final ? 'failed' : 'pending',
+          retryAt: !failure.final && failure.retryAt ? sqlDate(failure.retryAt) : null,
+          error: failure.error.slice(0, 1000),
+          now: sqlDate(failure.now),
+        });
+      },
+    },
+    outbox: {
+      insert(row) {
+        stmt(
+          raw,
+          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, order_key, status, attempts, next_attempt_at, created_at)
+           VALUES (@uuid, @kind, @target, @payload, @blob, @ref, @orderKey, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
+          // A new row is due at once whatever a test clock says (next attempt at the epoch).
+        ).run({ ...row, orderKey: row.orderKey ?? row.target, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
+      },
+      findDue(now, take) {
+        const rows = stmt(
+          raw,
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
+        ).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
+        return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+      },
+      claim(id, now, leaseUntil) {
+        const r = stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE}`).run({
+          id,
+          now: sqlDate(now),
+          lease: sqlDate(leaseUntil),
+        });
+        return r.changes === 1;
+      },
+      markSent(id, now, messageId) {
+        stmt(raw, `UPDATE outbox SET status = 'sent', sent_at = @now, message_id = @messageId, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = @id`).run({
+          id,
+          now: sqlDate(now),
+          messageId,
+        });
+      },
+      markFailed(id, failure) {
+        stmt(
+          raw,
+          `UPDATE outbox SET status = @status, lease_until = NULL, last_error = @reason, next_attempt_at = COALESCE(@next, next_attempt_at) WHERE id = @id`,
+        ).run({ id, status: failure.nextAttemptAt ? 'pending' : 'failed', reason: failure.reason, next: failure.nextAttemptAt ? sqlDate(failure.nextAttemptAt) : null });
+      },
+    },
+    stats: (now) => sqliteQueueStats(raw, now),
+  };
+}
