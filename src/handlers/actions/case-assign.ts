@@ -4,6 +4,9 @@ import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
 import { card } from '../../bot/message.js';
+import { outboxRowOf } from '../../bot/outbox-request.js';
+import { stableUuid } from '../../bot/stable-uuid.js';
+import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
@@ -25,10 +28,13 @@ export const caseAssignAction: ActionHandler = {
     const c = got.case;
     const assigneeId = assigneeOf(ctx);
     if (!assigneeId) throw new AppError('invalid_input', '请选择承办人', { field: 'assignee' });
-    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now() });
+    // The assignee's notice is stored with the change: a failure between the two cannot lose it.
+    const notices = (changed: CaseWithHistory) => {
+      const dm = caseCard(changed, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, notice: caseAssignedNotice(changed) });
+      return [outboxRowOf({ kind: 'message', to: { openId: assigneeId }, message: card(dm), uuid: stableUuid(`${ctx.eventId}:assigned:${assigneeId}`) })];
+    };
+    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices });
     if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
-    const dm = caseCard(r.case, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, notice: caseAssignedNotice(r.case) });
-    await ctx.send({ openId: assigneeId }, card(dm));
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
   },
 };
