@@ -1,3 +1,4 @@
+import { checkCard } from '../presentation/cards/card-check.js';
 import type { LocalLarkApi, LocalMessage } from './local-lark-api.js';
 import { LOCAL_BOT } from './demo-people.js';
 
@@ -10,6 +11,11 @@ export interface MessageView {
   fromBot: boolean;
   msgType: string;
   content: unknown;
+  /**
+   * For a card: what the card check found (empty when sound). The page draws a card with
+   * findings as the findings, not as the card, since the Lark client would refuse it.
+   */
+  cardFindings?: string[];
   parent?: { messageId: string; senderName: string; preview: string } | undefined;
   file?: { fileKey: string; fileName: string; size: number; url: string } | undefined;
   createdAt: string;
@@ -53,6 +59,7 @@ export function toView(api: LocalLarkApi, m: LocalMessage): MessageView {
     fromBot: m.senderId === LOCAL_BOT.openId,
     msgType: m.msgType,
     content,
+    ...(m.msgType === 'interactive' ? { cardFindings: checkCard(content) } : {}),
     parent: parent ? { messageId: parent.messageId, senderName: nameOf(parent.senderId), preview: previewOf(parent) } : undefined,
     file,
     createdAt: m.createdAt.toISOString(),

@@ -35,6 +35,20 @@ describe('the local chat API', () => {
     expect((await messages(group)).filter((m) => m.fromBot)).toHaveLength(1);
   });
 
+  it('marks a card Lark would refuse with what the card check found, and a sound card with nothing', async () => {
+    t = await startLocalBot({ registry: registryWithTestCard() });
+    await t.call('/local/api/messages', { chatId: DM, from: STAFF, text: '/测试卡片' });
+    await t.call('/local/api/messages', { chatId: DM, from: STAFF, text: '/测试坏卡片' });
+    const cards = await waitFor(async () => {
+      const all = (await messages(DM)).filter((m) => m.msgType === 'interactive');
+      return all.length === 2 ? all : undefined;
+    });
+    const broken = cards.find((m) => JSON.stringify(m.content).includes('受理'))!;
+    const sound = cards.find((m) => m !== broken)!;
+    expect(broken.cardFindings.join('\n')).toMatch(/button.*不支持属性 name/);
+    expect(sound.cardFindings).toEqual([]);
+  });
+
   it('refuses a person who is not in the chat', async () => {
     t = await startLocalBot();
     const res = await t.call('/local/api/messages', { chatId: DM, from: 'ou_local_staff_zhang', text: '/帮助' });

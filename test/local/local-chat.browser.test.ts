@@ -116,8 +116,19 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     expect(await card.locator('details.panel .panel-body').isVisible()).toBe(false);
     await card.locator('details.panel summary').click();
     expect(await card.locator('details.panel .panel-body').textContent()).toContain('折叠内容');
-    await card.locator('select[name="who"]').selectOption('ou_local_leader_zhao');
+    // A person picker outside a form has no name in Card JSON 2.0: it is the card's only select.
+    await card.locator('select').last().selectOption('ou_local_leader_zhao');
     await page.locator('#toast', { hasText: '已选择 ou_local_leader_zhao（select_person）' }).waitFor();
+    await page.context().close();
+  });
+
+  it('shows what the card check found instead of a card Lark would refuse', async () => {
+    const page = await openChat();
+    await say(page, '/测试坏卡片');
+    const refused = page.locator('.msg.from-bot .card-refused').last();
+    await refused.waitFor({ timeout: 10_000 });
+    expect(await refused.textContent()).toMatch(/飞书客户端将拒收此卡片.*不支持属性 name/);
+    expect(await page.locator('.msg.from-bot .card button', { hasText: '受理' }).count()).toBe(0);
     await page.context().close();
   });
 
@@ -144,7 +155,8 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     // The draft is for admins and leaders: ask as the demo leader.
     const page = await openChat({ as: 'ou_local_leader_zhao' });
     await say(page, `/总结 ${year}`);
-    await page.locator('.msg.from-bot', { hasText: '共为企业解决问题' }).first().waitFor({ timeout: 30_000 });
+    // The demo year has open cases: the draft states received and resolved (issue 14).
+    await page.locator('.msg.from-bot', { hasText: /共受理企业诉求\d+件，已办结\d+件/ }).first().waitFor({ timeout: 30_000 });
     const file = page.locator('.msg.from-bot a.file', { hasText: '.docx' }).first();
     await file.waitFor({ timeout: 30_000 });
     const res = await fetch(t.url + (await file.getAttribute('href')));

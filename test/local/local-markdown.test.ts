@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { md } from '../../src/presentation/cards/template.js';
+import { escapeMarkdown as md } from '../../src/presentation/cards/escape-markdown.js';
 
 // The page's own script (plain JS, served as is to the browser).
 const page = '../../src/local/web/markdown.js';
@@ -29,5 +29,12 @@ describe('the local page shows card markdown as Lark does', () => {
     expect(html).not.toContain('class="at"');
     expect(shown(html)).toBe('<at id=all></at> 说明');
     expect(html).toContain('<span class="c-grey">说明</span>');
+  });
+
+  it('shows escaped lines that look like a heading, a rule, a list or a link as the text typed', () => {
+    const typed = ['# 标题', '---', '1986. 年份', '- 条目', '\\[x\\](https://example.com)'];
+    const html = markdownToHtml(md(typed.join('\n')));
+    expect(html).not.toMatch(/md-h|<hr>|md-li|<a /);
+    expect(shown(html)).toBe(typed.join(''));
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { draftPosts } from '../../src/presentation/report/draft-messages.js';
 import { checkTemplate, draftText, renderDraft } from '../../src/presentation/report/render-draft.js';
 import { loadDraftTemplate, parseTemplate, TEMPLATE_PATH } from '../../src/presentation/report/template.js';
+import { sourceNotes } from '../../src/presentation/report/draft-sources.js';
+import { figuresDay } from '../../src/presentation/report/time-words.js';
 import { figures, numbersOf, tally } from './support/figures.js';
 
 const template = loadDraftTemplate();
@@ -34,7 +36,7 @@ describe('the draft renderer', () => {
       const text = draftText(renderDraft(f, template, ORG));
       const names = f.categories.flatMap((c) => c.examples);
       const printed = [...names.reduce((t, n) => t.split(n).join(''), text).matchAll(/\d+(?:\.\d+)?/g)].map((m) => String(Number(m[0])));
-      const known = numbersOf(f);
+      const known = numbersOf({ f, day: figuresDay(f) });
       expect(printed.length).toBeGreaterThan(3);
       for (const n of printed) expect(known, `「${n}」 is printed but is not a figure`).toContain(n);
     }
@@ -61,7 +63,10 @@ describe('the draft renderer', () => {
     const text = draftText(renderDraft(busy, template, ORG));
     expect(text).not.toContain('在规定时限内按流程');
     expect(text).toContain('已办结的205件中，203件在规定时限内办结，按时办结率99%。');
-    expect(text).toContain('其中问题办结率90.3%');
+    // Not every case is resolved: received and resolved both stated, per category too.
+    expect(text).toContain('截至2032年2月17日，我局共受理企业诉求227件，已办结205件，办结率90.3%。');
+    expect(text).toContain('其中受理甲科技有限公司、乙实业有限公司等申请兑现增值税和企业所得税扶持政策问题214件（已办结192件）；解决丙商贸有限公司等其他问题办理13件。');
+    expect(text).not.toContain('共为企业解决问题');
     expect(text).toContain('另有3件诉求经核实不属于受理范围');
     expect(text).toContain('全年落实会前学法11次，平均每次参学8.8人，参学率67.8%。');
     expect(text).toContain('全年法律顾问审查合同协议37件。');
@@ -73,7 +78,7 @@ describe('the draft renderer', () => {
     expect(problems.map((p) => p.slice(0, 2))).toEqual(['一是', '二是', '三是', '四是', '五是', '六是']);
     expect(problems[2]).toBe('三是部分企业诉求办理超出时限。截至2032年2月17日，2031年受理的诉求中尚有17件超过规定时限仍未办结，需加快办理进度。');
     expect(problems[3]).toContain('有2件诉求超过规定时限办结');
-    expect(problems[4]).toContain('增值税和企业所得税扶持政策兑现类诉求平均办理用时由上年的5.3天增至8.6天');
+    expect(problems[4]).toContain('增值税和企业所得税扶持政策兑现类诉求平均办理用时由上年的5.3个工作日增至8.6个工作日');
     expect(problems[5]).toContain('全年平均参学率为67.8%');
   });
 
@@ -91,10 +96,42 @@ describe('the draft renderer', () => {
   });
 
   it('takes its wording from the template file, so the office can change it', () => {
-    const edited = readFileSync(TEMPLATE_PATH, 'utf8').replace('诉求总数：截至目前，我局共为企业解决问题{{诉求总数}}件。', '诉求总数：本年度共受理企业诉求{{诉求总数}}件。');
+    const edited = readFileSync(TEMPLATE_PATH, 'utf8').replace('诉求总数：{{截至}}，我局共为企业解决问题{{诉求总数}}件。', '诉求总数：本年度共受理企业诉求{{诉求总数}}件。');
     const text = draftText(renderDraft(figures(), parseTemplate(edited), ORG));
     expect(text).toContain('本年度共受理企业诉求202件。');
     expect(text).not.toContain('共为企业解决问题');
+  });
+
+  it('compares with the year before where the office puts {{上年对比}}, and says nothing of it without data', () => {
+    const edited = parseTemplate(readFileSync(TEMPLATE_PATH, 'utf8').replace('共为企业解决问题{{诉求总数}}件。', '共为企业解决问题{{诉求总数}}件{{上年对比}}。'));
+    const withPrevious = draftText(renderDraft(figures({ previous: { total: 150, resolved: 120 } }), edited, ORG));
+    expect(withPrevious).toContain('共为企业解决问题202件，较上年增加52件，办结率较上年提高20个百分点。');
+    const without = draftText(renderDraft(figures(), edited, ORG));
+    expect(without).toContain('共为企业解决问题202件。');
+    expect(without).not.toContain('较上年');
+    // The shipped template leaves it out, so a draft reads as the office's own summaries do.
+    expect(draftText(renderDraft(figures({ previous: { total: 150, resolved: 120 } }), template, ORG))).not.toContain('较上年');
+  });
+
+  it('keeps a claim without its record but flags it, and refuses a claim the bot cannot check or one left open', () => {
+    const d = renderDraft(busy, template, ORG);
+    expect(d.checks).toEqual([]);
+    const none = renderDraft(figures(), template, ORG);
+    expect(none.checks.map((c) => c.note)).toContain('2031年无督查记录，请核实或删除');
+    expect(draftText(none)).toContain('常态化开展日常督查');
+    const flagged = none.blocks.flatMap((b) => (b.kind === 'para' ? (b.segments ?? []) : [])).filter((s) => s.note?.kind === 'check');
+    expect(flagged.map((s) => s.text)).toContain('常态化开展日常督查');
+    const raw = readFileSync(TEMPLATE_PATH, 'utf8');
+    expect(() => renderDraft(busy, parseTemplate(raw.replace('{{#督查}}', '{{#宣传}}').replace('{{/督查}}', '{{/宣传}}')), ORG)).toThrow(/宣传.*不是可用的依据/);
+    expect(() => renderDraft(busy, parseTemplate(raw.replace('{{/督查}}', '')), ORG)).toThrow(/尚未以「\{\{\/督查\}\}」结束/);
+  });
+
+  it('gives every run of text that prints a figure a note naming its source', () => {
+    const d = renderDraft(busy, template, ORG, sourceNotes(busy, { ledger: [], returned: [], records: [] }));
+    const segments = d.blocks.flatMap((b) => (b.kind === 'para' ? (b.segments ?? []) : []));
+    const withFigures = segments.filter((s) => /\d/.test(s.text.replace(/\d{4}年/g, '')));
+    expect(withFigures.length).toBeGreaterThan(10);
+    for (const s of withFigures) expect(s.note?.text, s.text).toMatch(/^来源：/);
   });
 
   it('refuses a template that names data the bot does not have', () => {

@@ -25,7 +25,10 @@ describe('/总结 with 会前学法 recorded through the study cards', () => {
     await waitFor(() => uploadedFiles(t.fake).length === 1, 15_000, 'the .docx');
     const text = draftFromPosts(t.fake);
     // Session rates 3/3 and 1/3: mean 66.7 %; 4 签到 over 2 sessions.
-    expect(text).toContain('全年落实会前学法2次，平均每次参学2人，参学率66.7%。');
-    expect(text).toMatch(/是会前学法参学率不高。全年平均参学率为66\.7%/);
+    // The current year: dated 「截至M月D日」, never 「全年」 before a figure.
+    const asOf = `截至${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`;
+    expect(text).toContain(`${asOf}，落实会前学法2次，平均每次参学2人，参学率66.7%。`);
+    expect(text).toContain(`是会前学法参学率不高。${asOf}，平均参学率为66.7%`);
+    expect(text).not.toMatch(/全年/);
   });
 });

@@ -59,13 +59,14 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
     expect(uploadedFiles(t.fake)).toHaveLength(0);
   });
 
-  it('says clearly that a year without cases has no draft, and invents nothing', async () => {
+  it('says clearly that a year with no record of any kind has no draft, invents nothing and shows no file path', async () => {
     t = await startTestBot();
     await seedReferenceYear(t);
     await seedStudy(t.bot.db, '2021-05-06', ['present', 'present']);
-    await t.post(messageEvent({ text: '/总结 2021', from: LEADER }));
+    await t.post(messageEvent({ text: '/总结 2020', from: LEADER }));
     await waitFor(() => t.fake.messages.length === 2, 5000, 'two replies');
-    expect(sentTexts(t.fake)).toEqual(['正在生成2021年法治政府建设工作总结，请稍候…', emptyYearMessage(2021)]);
+    expect(sentTexts(t.fake)).toEqual(['正在生成2020年法治政府建设工作总结，请稍候…', emptyYearMessage(2020)]);
+    expect(emptyYearMessage(2020)).not.toMatch(/scripts|\.ts|\/|undefined|NaN/);
     expect(t.fake.messages.some((m) => m.msgType === 'post' || m.msgType === 'file')).toBe(false);
   });
 
@@ -78,8 +79,12 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
     await waitFor(() => uploadedFiles(t.fake).length === 1 && sentTexts(t.fake).some((x) => x.includes('已发送至您的单聊')), 15_000, 'the .docx');
     const text = draftFromPosts(t.fake);
     expect(text.split('\n')[0]).toBe(`投资促进局${today.slice(0, 4)}年法治政府建设工作总结`);
-    expect(text).toContain('解决协调本年度企业有限公司等办公厂房问题办理1件，其中问题办结率0%。');
+    // Nothing resolved yet: no 「解决」, no example enterprise, the count dated today.
+    const asOf = `截至${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`;
+    expect(text).toContain(`${asOf}，我局共受理企业诉求1件，已办结0件，办结率0%。其中受理办公厂房问题1件（已办结0件）。`);
+    expect(text).not.toMatch(/共为企业解决问题|本年度企业有限公司|全年|截至目前/);
     expect(text).not.toContain('在规定时限内按流程');
+    expect(text).toContain('今年以来，我局认真按照要求全面推进法治政府建设工作');
   });
 
   it('answers a year that has not begun with the usage, before generating anything', async () => {

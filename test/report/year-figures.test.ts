@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineMark } from '../../src/domain/report/year-figures.js';
+import { averageWorkingDays, handlingWorkingDays } from '../../src/domain/report/handling-time.js';
 import { percent } from '../../src/domain/report/percent.js';
 import { figures, tally } from './support/figures.js';
 
@@ -13,7 +14,7 @@ describe('year figures (pure)', () => {
         tally({ category: 'staffing', enterprise: '己', cases: 1, firstReceived: '2031-01-01' }),
       ],
     });
-    expect(f.categories).toEqual([{ category: 'staffing', label: '用人需求', count: 8, examples: ['丁', '戊'] }]);
+    expect(f.categories).toEqual([{ category: 'staffing', label: '用人需求', count: 8, resolved: 8, examples: ['丁', '戊'] }]);
   });
 
   it('leaves out categories without cases and keeps the order of the reference', () => {
@@ -44,6 +45,9 @@ describe('year figures (pure)', () => {
   it('finds categories whose average handling time grew since the year before', () => {
     const f = figures({ avgDays: new Map([['tax_policy', 6.5], ['infrastructure', 3]]), previousAvgDays: new Map([['tax_policy', 4.2], ['infrastructure', 3.5]]) });
     expect(f.slowerCategories).toEqual([{ category: 'tax_policy', label: '增值税和企业所得税扶持政策兑现', previousAvgDays: 4.2, avgDays: 6.5 }]);
+    // 8.8 → 9 working days (0.2 days) and 10 → 11.5 (+15 %) are not material: at least 20 % and 2 working days.
+    const small = figures({ avgDays: new Map([['tax_policy', 9], ['infrastructure', 11.5]]), previousAvgDays: new Map([['tax_policy', 8.8], ['infrastructure', 10]]) });
+    expect(small.slowerCategories).toEqual([]);
   });
 
   it('flags low attendance from the average per-session rate (the one /学法统计 shows)', () => {
@@ -58,5 +62,14 @@ describe('year figures (pure)', () => {
     expect(deadlineMark({ ...c, resolvedDate: '2031-01-21' }, '2032-01-01')).toBe('否');
     expect(deadlineMark({ ...c, status: 'in_progress', resolvedDate: null }, '2031-01-20')).toBe('未办结');
     expect(deadlineMark({ ...c, status: 'in_progress', resolvedDate: null }, '2031-01-21')).toBe('未办结（已超期）');
+  });
+
+  it('counts handling time in working days, as the deadlines are counted (the National Day week is not work)', () => {
+    expect(handlingWorkingDays('2025-09-30', '2025-10-09')).toBe(1);
+    expect(handlingWorkingDays('2025-03-03', '2025-03-10')).toBe(5);
+    expect(averageWorkingDays([
+      { category: 'tax_policy', receivedDate: '2025-03-03', resolvedDate: '2025-03-10', cases: 3 },
+      { category: 'tax_policy', receivedDate: '2025-09-30', resolvedDate: '2025-10-09', cases: 1 },
+    ])).toEqual(new Map([['tax_policy', 4]]));
   });
 });

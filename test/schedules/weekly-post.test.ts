@@ -116,7 +116,7 @@ describe('weekly progress', () => {
     const text = markdown(reply.content);
     expect(text).toContain('超期未办结诉求');
     expect(text).not.toContain('<at');
-    expect(text).toContain('&lt;at id=all&gt;&lt;/at&gt;宏远\\*精密\\*有限公司');
-    expect(text).toContain('承办人：王\\*科员\\*');
+    expect(text).toContain('&#60;at id=all&#62;&#60;/at&#62;宏远&#42;精密&#42;有限公司');
+    expect(text).toContain('承办人：王&#42;科员&#42;');
   });
 });

@@ -108,7 +108,7 @@ describe('会前学法 card through the real webhook', () => {
     const s = await openSession(t, '<at id=all></at>学习*民法典*');
     const markdown = s.card.body.elements.filter((e: any) => e.tag === 'markdown').map((e: any) => e.content).join('\n');
     expect(markdown).not.toContain('<at');
-    expect(markdown).toContain('&lt;at id=all&gt;&lt;/at&gt;学习\\*民法典\\*');
+    expect(markdown).toContain('&#60;at id=all&#62;&#60;/at&#62;学习&#42;民法典&#42;');
     // The header is plain text, which Lark shows as it is.
     expect(s.card.header.subtitle).toEqual({ tag: 'plain_text', content: '<at id=all></at>学习*民法典*' });
   });

@@ -4,6 +4,7 @@ import '@larksuiteoapi/node-sdk';
 import protobuf from 'protobufjs/minimal.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FakeOpenApi } from './fake-open-api.js';
+import { checkCallbackAnswer } from '../../src/presentation/cards/card-check.js';
 
 /**
  * The SDK's own frame codec. The SDK does not export it, but its generated protobuf module
@@ -95,7 +96,13 @@ export class FakeLarkWs {
       ];
       socket.send(encodeFrame({ SeqID: this.seq, LogID: this.seq, service: SERVICE_ID, method: DATA, headers, payload: bytes.subarray(i * size, (i + 1) * size) }));
     }
-    return answered;
+    return answered.then((a) => {
+      // A card callback's answer over the long connection goes through the documented rules too.
+      const isCardAction = (payload as { header?: { event_type?: string } }).header?.event_type === 'card.action.trigger';
+      const findings = isCardAction && a.code === 200 && a.data !== undefined ? checkCallbackAnswer(a.data) : [];
+      if (findings.length) throw new Error(`callback answer Lark would refuse:\n${findings.join('\n')}`);
+      return a;
+    });
   }
 
   /** Cuts the live connection without a close handshake, as a network failure would. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkCard } from '../../src/presentation/cards/card-check.js';
 
 export interface RecordedRequest {
   method: string;
@@ -37,6 +38,8 @@ export class FakeOpenApi {
   readonly messages: Array<{ messageId: string; receiveId: string; receiveIdType: string; msgType: string; content: any; uuid?: string; replyTo?: string }> = [];
   readonly patches: Array<{ messageId: string; content: any }> = [];
   readonly files: Array<{ fileKey: string; raw: Buffer }> = [];
+  /** What the card check found in cards sent, updated or answered (see test-bot's destroy). */
+  readonly cardFindings: string[] = [];
   /** open_id → name for the contact API; absent ids answer code 41050 (no permission). */
   users = new Map<string, string>();
   /** chat_id → members for the chat-members API. */
@@ -151,7 +154,9 @@ export class FakeOpenApi {
     }
     m = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(p);
     if (r.method === 'PATCH' && m) {
-      this.patches.push({ messageId: m[1]!, content: JSON.parse(r.body.content) });
+      const content = JSON.parse(r.body.content);
+      this.checkCard(content, `PATCH ${m[1]}`);
+      this.patches.push({ messageId: m[1]!, content });
       return { body: { code: 0, msg: 'success', data: {} } };
     }
     if (r.method === 'POST' && p === '/open-apis/im/v1/files') {
@@ -185,8 +190,14 @@ export class FakeOpenApi {
     } catch {
       /* keep */
     }
+    if (body.msg_type === 'interactive') this.checkCard(content, `card ${messageId}`);
     this.messages.push({ messageId, receiveId: body.receive_id, receiveIdType, msgType: body.msg_type, content, uuid, ...(replyTo ? { replyTo } : {}) });
     return { message_id: messageId };
+  }
+
+  /** Every card the bot sends goes through the documented rules, as the real client would. */
+  private checkCard(content: unknown, where: string): void {
+    for (const f of checkCard(content)) this.cardFindings.push(`${where}: ${f}`);
   }
 
   private json(res: ServerResponse, status: number, body: unknown): void {

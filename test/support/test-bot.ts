@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createBot, type Bot, type BotOptions } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/clock.js';
+import { checkCallbackAnswer } from '../../src/presentation/cards/card-check.js';
 import { createLarkClient } from '../../src/transport/lark-client.js';
 import { FakeOpenApi } from './fake-open-api.js';
 import { ENCRYPT_KEY, signedRequest, TOKEN } from './lark-payloads.js';
@@ -77,6 +78,7 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closed = false;
+  const cardAnswers: unknown[] = [];
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -100,6 +102,8 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
       } catch {
         /* not JSON */
       }
+      // Checked at destroy, so the check never counts in a test's answer times.
+      if (res.status === 200 && isCardAction(payload)) cardAnswers.push(body);
       return { status: res.status, body };
     },
     close,
@@ -107,8 +111,15 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
       await close();
       if (!o.fake) await fake.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      // Every card sent, updated or answered in the test broke no documented rule.
+      for (const a of cardAnswers) for (const f of checkCallbackAnswer(a)) fake.cardFindings.push(`callback answer: ${f}`);
+      if (fake.cardFindings.length) throw new Error(`cards Lark would refuse:\n${fake.cardFindings.join('\n')}`);
     },
   };
+}
+
+function isCardAction(payload: unknown): boolean {
+  return (payload as { header?: { event_type?: string } } | null)?.header?.event_type === 'card.action.trigger';
 }
 
 /** Polls until `check` returns a truthy value (no fixed sleeps); fails after `timeoutMs`. */

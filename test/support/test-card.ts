@@ -40,9 +40,15 @@ export const DISPLAY_CARD = {
       { tag: 'table', columns: [{ name: 'category', display_name: '类别' }, { name: 'count', display_name: '件数', data_type: 'number' }], rows: [{ category: '用人需求', count: 3 }, { category: '其他', count: 1 }] },
       { tag: 'chart', chart_spec: { type: 'bar', title: { text: '各类诉求' }, data: { values: [{ c: '用人需求', n: 3 }, { c: '其他', n: 1 }] }, xField: 'c', yField: 'n' } },
       { tag: 'collapsible_panel', expanded: false, header: { title: { tag: 'markdown', content: '明细' } }, elements: [{ tag: 'markdown', content: '折叠内容' }] },
-      { tag: 'select_person', name: 'who', placeholder: { tag: 'plain_text', content: '选择人员' }, behaviors: [{ type: 'callback', value: { action: 'test.person' } }] },
+      { tag: 'select_person', placeholder: { tag: 'plain_text', content: '选择人员' }, behaviors: [{ type: 'callback', value: { action: 'test.person' } }] },
     ],
   },
+};
+
+/** A card Lark would refuse: a form name on a button outside a form (the local chat must say so). */
+export const BROKEN_CARD = {
+  schema: '2.0',
+  body: { elements: [{ tag: 'button', name: 'accept', text: { tag: 'plain_text', content: '受理' }, behaviors: [{ type: 'callback', value: { action: 'test.patch' } }] }] },
 };
 
 /** What the test action handlers saw, for assertions. */
@@ -65,6 +71,16 @@ const displayCardCommand: CommandHandler = {
   summary: '（测试）展示元素卡片',
   async run(ctx) {
     await ctx.reply(card(DISPLAY_CARD));
+  },
+};
+
+const brokenCardCommand: CommandHandler = {
+  id: 'test-broken',
+  names: ['测试坏卡片'],
+  usage: '/测试坏卡片',
+  summary: '（测试）不合规范的卡片',
+  async run(ctx) {
+    await ctx.reply(card(BROKEN_CARD));
   },
 };
 
@@ -101,5 +117,5 @@ const patch: ActionHandler = {
 
 /** The real registry plus the test card. */
 export function registryWithTestCard(base: Registry = registry): Registry {
-  return { ...base, commands: [...base.commands, testCardCommand, displayCardCommand], actions: [...base.actions, submit, patch, person] };
+  return { ...base, commands: [...base.commands, testCardCommand, displayCardCommand, brokenCardCommand], actions: [...base.actions, submit, patch, person] };
 }

@@ -1,6 +1,10 @@
 import { CATEGORIES } from '../cases/categories.js';
+import { chooseExamples } from './category-examples.js';
+import { grewMaterially, type SlowerCategory } from './handling-time.js';
 import { average, percent, percentOfRate } from './percent.js';
 import type { RecordKind } from './record-kinds.js';
+
+export type { SlowerCategory } from './handling-time.js';
 
 /** One case as the ledger and the draft see it. */
 export interface LedgerCase {
@@ -24,15 +28,16 @@ export interface CategoryFigures {
   category: string;
   label: string;
   count: number;
-  /** Up to two enterprises: most cases first, then the earliest received. */
+  resolved: number;
+  /** Up to two enterprises with resolved cases of this category (see category-examples.ts). */
   examples: string[];
 }
 
-export interface SlowerCategory {
-  category: string;
-  label: string;
-  previousAvgDays: number;
-  avgDays: number;
+/** The year before, for 「较上年…」 (cases received that year, as of the same day). */
+export interface PreviousYear {
+  total: number;
+  resolved: number;
+  resolutionRate: number | undefined;
 }
 
 export interface StudyCounts {
@@ -42,6 +47,8 @@ export interface StudyCounts {
   attendanceRows: number;
   /** Mean of the per-session rates (签到 ÷ people recorded), 0..1, as /学法统计 gives it. */
   averageRate: number;
+  /** The days sessions were held, for the draft's source notes. */
+  days?: string[];
 }
 
 export interface StudyFigures extends StudyCounts {
@@ -69,11 +76,17 @@ export interface YearFigures {
   resolvedLateRate: number | undefined;
   open: number;
   openOverdue: number;
+  /** The latest 办结日期 of a counted case: with none open, the figures hold from that day on. */
+  lastResolved: string | null;
   returned: number;
   categories: CategoryFigures[];
+  /** Counted cases whose category the bot does not know (kept out of every clause; the pre-send check stops on them). */
+  uncategorized: number;
   slowerCategories: SlowerCategory[];
   study: StudyFigures;
+  /** Per kind: the quantities logged, an entry without one counting 1. */
   records: Record<RecordKind, number>;
+  previous: PreviousYear | undefined;
 }
 
 /**
@@ -90,6 +103,8 @@ export interface EnterpriseTally {
   open: number;
   openOverdue: number;
   firstReceived: string;
+  /** The latest 办结日期 among them, or null. */
+  lastResolved: string | null;
 }
 
 export interface YearInputs {
@@ -97,11 +112,13 @@ export interface YearInputs {
   asOf: string;
   tallies: EnterpriseTally[];
   returned: number;
-  /** Average calendar days from receipt to resolution per category, this year and the year before. */
+  /** Average working days from receipt to resolution per category, this year and the year before. */
   avgDays: Map<string, number>;
   previousAvgDays: Map<string, number>;
   study: StudyCounts;
   records: Record<RecordKind, number>;
+  /** The year before's counted and resolved cases; undefined (or total 0) leaves 「较上年」 out. */
+  previous?: { total: number; resolved: number } | undefined;
 }
 
 /** Below this average attendance rate (%), 存在问题 names low attendance. */
@@ -113,28 +130,22 @@ export function deadlineMark(c: LedgerCase, asOf: string): DeadlineMark {
   return c.deadline < asOf ? '未办结（已超期）' : '未办结';
 }
 
-/** Up to two enterprises: most cases first, then the earliest received, then by name. */
-function examplesOf(tallies: EnterpriseTally[]): string[] {
-  return [...tallies]
-    .sort((a, b) => b.cases - a.cases || a.firstReceived.localeCompare(b.firstReceived) || a.enterprise.localeCompare(b.enterprise))
-    .slice(0, 2)
-    .map((e) => e.enterprise);
-}
-
 const sum = (ts: EnterpriseTally[], k: 'cases' | 'resolved' | 'withinDeadline' | 'open' | 'openOverdue') => ts.reduce((n, t) => n + t[k], 0);
 
 /** Pure: the figures of one year from what the store counted. */
 export function computeYearFigures(i: YearInputs): YearFigures {
   const categories: CategoryFigures[] = [];
   const slowerCategories: SlowerCategory[] = [];
-  for (const { value, label } of CATEGORIES) {
-    const ts = i.tallies.filter((t) => t.category === value && t.cases > 0);
-    if (ts.length === 0) continue;
-    categories.push({ category: value, label, count: sum(ts, 'cases'), examples: examplesOf(ts) });
-    const avgDays = i.avgDays.get(value);
-    const previousAvgDays = i.previousAvgDays.get(value);
-    if (avgDays !== undefined && previousAvgDays !== undefined && avgDays > previousAvgDays) {
-      slowerCategories.push({ category: value, label, previousAvgDays, avgDays });
+  const present = CATEGORIES.map(({ value, label }) => ({ category: value, label, tallies: i.tallies.filter((t) => t.category === value && t.cases > 0) })).filter(
+    (c) => c.tallies.length > 0,
+  );
+  const examples = chooseExamples(present);
+  for (const { category, label, tallies: ts } of present) {
+    categories.push({ category, label, count: sum(ts, 'cases'), resolved: sum(ts, 'resolved'), examples: examples.get(category) ?? [] });
+    const avgDays = i.avgDays.get(category);
+    const previousAvgDays = i.previousAvgDays.get(category);
+    if (avgDays !== undefined && previousAvgDays !== undefined && grewMaterially(previousAvgDays, avgDays)) {
+      slowerCategories.push({ category, label, previousAvgDays, avgDays });
     }
   }
   const total = sum(i.tallies, 'cases');
@@ -155,8 +166,10 @@ export function computeYearFigures(i: YearInputs): YearFigures {
     resolvedLateRate: percent(resolved - withinDeadline, resolved),
     open: sum(i.tallies, 'open'),
     openOverdue,
+    lastResolved: i.tallies.reduce<string | null>((m, t) => (t.lastResolved && (!m || t.lastResolved > m) ? t.lastResolved : m), null),
     returned: i.returned,
     categories,
+    uncategorized: total - categories.reduce((n, c) => n + c.count, 0),
     slowerCategories,
     study: {
       ...i.study,
@@ -165,5 +178,6 @@ export function computeYearFigures(i: YearInputs): YearFigures {
       lowAttendance: attendanceRate !== undefined && attendanceRate < LOW_ATTENDANCE_RATE,
     },
     records: i.records,
+    previous: i.previous && i.previous.total > 0 ? { ...i.previous, resolutionRate: percent(i.previous.resolved, i.previous.total) } : undefined,
   };
 }

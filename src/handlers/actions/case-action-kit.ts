@@ -1,12 +1,11 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
 import { canHandle, isOpen } from '../../domain/cases/case-rules.js';
 import { AppError } from '../../errors.js';
-import { caseCard } from '../../presentation/cards/case-card.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext, HandlerContext } from '../../bot/context.js';
 import type { CardAnswer } from '../../bot/card-answer.js';
-import { todayOf } from '../today.js';
+import { caseCardFor } from '../case-card-for.js';
 
 /** Shared steps of the case card's actions: which case, today, and the answer with the card redrawn. */
 
@@ -20,12 +19,12 @@ export async function caseOfAction(ctx: ActionContext): Promise<CaseWithHistory>
   return c;
 }
 
-export function caseAnswer(ctx: HandlerContext, c: CaseWithHistory, toast: NonNullable<CardAnswer['toast']>, notice?: string): CardAnswer {
-  return { toast, card: caseCard(c, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, ...(notice ? { notice } : {}) }) };
+export async function caseAnswer(ctx: HandlerContext, c: CaseWithHistory, toast: NonNullable<CardAnswer['toast']>, notice?: string): Promise<CardAnswer> {
+  return { toast, card: await caseCardFor(ctx, c, notice) };
 }
 
 /** The answer when a case is already past the step that was clicked: say so, redraw, change nothing. */
-export function unchangedAnswer(ctx: HandlerContext, c: CaseWithHistory): CardAnswer {
+export function unchangedAnswer(ctx: HandlerContext, c: CaseWithHistory): Promise<CardAnswer> {
   const why =
     c.status === 'resolved'
       ? `该诉求已于${c.resolvedDate ?? ''}办结，无需重复操作`
@@ -43,7 +42,7 @@ export function unchangedAnswer(ctx: HandlerContext, c: CaseWithHistory): CardAn
  */
 export async function openCaseToHandle(ctx: ActionContext, deed: string): Promise<{ case: CaseWithHistory } | { answer: CardAnswer }> {
   const c = await caseOfAction(ctx);
-  if (!isOpen(c.status)) return { answer: unchangedAnswer(ctx, c) };
+  if (!isOpen(c.status)) return { answer: await unchangedAnswer(ctx, c) };
   if (!canHandle(ctx.user, c)) throw new AppError('forbidden', `仅上报人、承办人或管理员可以${deed}该诉求`);
   return { case: c };
 }

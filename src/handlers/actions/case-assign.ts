@@ -1,6 +1,5 @@
 import { isOpenId } from '../../domain/people/open-id.js';
 import { AppError } from '../../errors.js';
-import { caseCard } from '../../presentation/cards/case-card.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
 import { card } from '../../bot/message.js';
@@ -9,8 +8,8 @@ import { stableUuid } from '../../bot/stable-uuid.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
+import { caseCardFor } from '../case-card-for.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
-import { todayOf } from '../today.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
 function assigneeOf(ctx: ActionContext): string | undefined {
@@ -35,6 +34,10 @@ export const caseAssignAction: ActionHandler = {
     };
     const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices });
     if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
+<<<<<<< HEAD
+=======
+    await ctx.send({ openId: assigneeId }, card(await caseCardFor(ctx, r.case, caseAssignedNotice(r.case))));
+>>>>>>> main
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
   },
 };

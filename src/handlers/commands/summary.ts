@@ -1,20 +1,31 @@
 import { parseSummaryArgs } from '../../domain/report/parse-summary-args.js';
+import type { YearFigures } from '../../domain/report/year-figures.js';
 import { AppError } from '../../errors.js';
 import { draftPosts } from '../../presentation/report/draft-messages.js';
+import { sourceNotes } from '../../presentation/report/draft-sources.js';
 import { renderDraft } from '../../presentation/report/render-draft.js';
 import { loadDraftTemplate, TemplateError } from '../../presentation/report/template.js';
+import { verifyDraft } from '../../presentation/report/verify-draft.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
-import { loadYearLedger } from '../../store/report/load-year-ledger.js';
+import { loadReturnedCases, loadYearLedger } from '../../store/report/load-year-ledger.js';
+import { loadWorkRecords } from '../../store/report/work-records.js';
 import { text } from '../../bot/message.js';
 import { todayOf } from '../today.js';
 import type { CommandHandler } from '../../bot/registry.js';
 
 export const emptyYearMessage = (year: number) =>
-  `台账中没有${year}年受理的企业诉求，未生成${year}年总结：总结的主要数字均来自诉求台账，无数据时不作编写。请先登记诉求或导入该年台账（scripts/import-ledger.ts）后再试。`;
+  `台账中没有${year}年的企业诉求、会前学法或工作记录，未生成${year}年总结：总结的内容均来自这些记录，无记录时不作编写。请先登记诉求、学法或工作记录，或由管理员导入该年台账后再试。`;
+
+export const uncheckedMessage = (year: number) =>
+  `${year}年总结草稿未能通过发送前的数字核对（正文数字与附件台账不一致），本次未发送。已记录不一致之处，请联系管理员检查台账数据后重试。`;
+
+/** Nothing of any kind recorded for the year: the only case without a draft. */
+const nothingRecorded = (f: YearFigures) => f.total === 0 && f.returned === 0 && f.study.sessions === 0 && Object.values(f.records).every((n) => n === 0);
 
 /**
  * `/总结 [年] [台账]`: the year-end 法治政府建设工作总结 from the store, as posts and a .docx
- * (and the .xlsx ledger on request). Admins and leaders only.
+ * (and the .xlsx ledger on request). Admins and leaders only. Everything is made first and
+ * checked against the appendix rows (verify-draft.ts); a draft that fails is not sent.
  */
 export const summaryCommand: CommandHandler = {
   id: 'report.summary',
@@ -28,28 +39,36 @@ export const summaryCommand: CommandHandler = {
     await ctx.reply(text(`正在生成${year}年法治政府建设工作总结，请稍候…`));
 
     const started = Date.now();
-    const figures = await loadYearFigures(ctx.db, year, today);
-    if (figures.total === 0) return ctx.reply(text(emptyYearMessage(year)));
+    const records = await loadWorkRecords(ctx.db, year);
+    const figures = await loadYearFigures(ctx.db, year, today, records);
+    if (nothingRecorded(figures)) return ctx.reply(text(emptyYearMessage(year)));
+    const rows = loadYearLedger(ctx.db, year, today);
+    const returned = await loadReturnedCases(ctx.db, year);
     let draft;
     try {
-      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME);
+      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME, sourceNotes(figures, { ledger: rows, returned, records }));
     } catch (e) {
-      if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请修改 templates/year-end-summary.zh.md 后重试。`, { cause: e });
+      if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请联系管理员修改年度总结模板后重试。`, { cause: e });
       throw e;
     }
+    // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
+    const { draftDocx } = await import('../../presentation/report/draft-docx.js');
+    const docx = await draftDocx(draft, rows, returned);
+    const mismatches = verifyDraft({ figures, rows, returned, draft, docx });
+    if (mismatches.length > 0) {
+      ctx.log.warn({ year, mismatches }, 'year-end draft failed its pre-send check; nothing sent');
+      return ctx.reply(text(uncheckedMessage(year)));
+    }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    const rows = loadYearLedger(ctx.db, year, today);
     // In a group the files (every case of the year) go to the asker alone, as the study export does.
     const inGroup = ctx.chat.chatType === 'group';
     const file = inGroup ? { openId: ctx.user.openId } : { replyTo: ctx.messageId };
-    // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
-    const { draftDocx } = await import('../../presentation/report/draft-docx.js');
-    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: await draftDocx(draft, rows) });
+    await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: docx });
     if (ledger) {
       const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
-      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows) });
+      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows, returned) });
     }
     if (inGroup) await ctx.reply(text(`${year}年总结的 Word 文件${ledger ? '和 Excel 台账' : ''}已发送至您的单聊。`));
-    ctx.log.info({ year, cases: figures.total, ms: Date.now() - started }, 'year-end draft sent');
+    ctx.log.info({ year, cases: figures.total, checks: draft.checks.length, ms: Date.now() - started }, 'year-end draft sent');
   },
 };

@@ -78,7 +78,7 @@ function bodyOf(m) {
       ? `<a class="file" href="${f.url}" download="${escapeHtml(f.fileName)}"><span class="file-icon">📄</span><span><span class="file-name">${escapeHtml(f.fileName)}</span><small>${(f.size / 1024).toFixed(1)} KB · 点击下载</small></span></a>`
       : '[文件已失效]';
   } else if (m.msgType === 'interactive') {
-    body.append(renderCard(m.content, { nameOf, people: () => state.people, act: (a) => act(m.messageId, a) }));
+    body.append(renderCard(m.content, { nameOf, people: () => state.people, act: (a) => act(m.messageId, a), findings: m.cardFindings }));
   } else body.textContent = `[${m.msgType}]`;
   return body;
 }

@@ -295,12 +295,23 @@ function element(e, ctx) {
   }
 }
 
+/** A card the Lark client would refuse: what the card check found, instead of the card. */
+function refused(root, findings) {
+  const box = h('div', 'card-refused', '<strong>飞书客户端将拒收此卡片</strong>');
+  const list = h('ul');
+  for (const f of findings) list.append(h('li', '', escapeHtml(f)));
+  box.append(list);
+  root.append(box);
+  return root;
+}
+
 /**
  * The card as HTML. `act(action)` receives what Lark would put in `event.action` (camelCase
  * for form_value/input_value), and resolves with the callback's answer.
  */
-export function renderCard(card, { act, nameOf, people = () => [] }) {
+export function renderCard(card, { act, nameOf, people = () => [], findings = [] }) {
   const root = h('div', 'card');
+  if (findings.length) return refused(root, findings);
   if (card.type === 'template') {
     root.append(h('div', 'unknown', '[模板卡片：本地聊天无法显示]'));
     return root;

@@ -20,16 +20,19 @@ function inline(s, nameOf) {
     .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
 }
 
-// What the bot writes to show user text as typed (see md() in src/presentation/cards/template.ts): a backslash before a
-// markup character, and &lt; &gt; &amp;. Lark shows these as the bare character and never as
-// markup, so they are set aside before the markup is read and put back as plain text after.
-const LITERAL = /\\([\\*_~`[\]])|&(lt|gt|amp);/g;
-const ENTITY = { lt: '<', gt: '>', amp: '&' };
+// What the bot writes to show user text as typed (see escapeMarkdown in
+// src/presentation/cards/escape-markdown.ts): HTML entities, numeric (&#42;) or named (&nbsp;,
+// &lt;), as Lark's rich-text page prescribes, and a backslash before a markup character
+// (CommonMark). Lark shows these as the bare character and never as markup, so they are set
+// aside before the markup is read and put back as plain text after.
+const LITERAL = /\\([\\*_~`[\]])|&#(\d{1,6});|&(lt|gt|amp|nbsp|ensp|emsp);/g;
+const ENTITY = { lt: '<', gt: '>', amp: '&', nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003' };
+const literal = (ch, code, name) => ch ?? (code ? String.fromCodePoint(Number(code)) : ENTITY[name]);
 const SLOT = /\uE000(\d+)\uE001/g;
 
 export function markdownToHtml(src, nameOf = (id) => id) {
   const literals = [];
-  const held = String(src ?? '').replace(LITERAL, (_, ch, entity) => `\uE000${literals.push(ch ?? ENTITY[entity]) - 1}\uE001`);
+  const held = String(src ?? '').replace(LITERAL, (_, ch, code, name) => `\uE000${literals.push(literal(ch, code, name)) - 1}\uE001`);
   const lines = escapeHtml(held).split('\n');
   return lines
     .map((line) => {

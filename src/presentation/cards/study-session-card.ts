@@ -1,11 +1,12 @@
 import { STATUS_LABEL, type AttendanceStatus } from '../../domain/study/attendance.js';
 import { minuteIn } from '../../domain/dates/days.js';
 import type { AttendeeView, StudySessionView } from '../../domain/study/session-view.js';
-import { addCallbackValues, md, loadTemplate, removeElements, setElement, type CardJson } from './template.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { addCallbackValues, loadTemplate, removeElements, setElement, setHeader, type CardJson } from './template.js';
 
 function who(list: AttendeeView[]): string {
   if (list.length === 0) return '暂无';
-  return list.map((a) => md(a.name) + (a.makeup ? '（补签）' : '')).join('、');
+  return list.map((a) => escapeMarkdown(a.name) + (a.makeup ? '（补签）' : '')).join('、');
 }
 
 function line(status: AttendanceStatus, list: AttendeeView[]): string {
@@ -23,26 +24,24 @@ export function studySessionCard(view: StudySessionView, timeZone: string): Card
   const by = (s: AttendanceStatus) => attendees.filter((a) => a.status === s);
   const closed = session.closedAt !== null;
 
-  const header = card.header as Record<string, unknown>;
-  header.subtitle = { tag: 'plain_text', content: session.topic };
-  if (closed) header.template = 'grey';
+  setHeader(card, { subtitle: session.topic, ...(closed ? { template: 'grey' } : {}) });
 
   const state = closed ? `已结束（${minuteIn(session.closedAt!, timeZone)}）` : '进行中';
   setElement(card, 'info', {
     content: [
-      `**学习主题**：${md(session.topic)}`,
+      `**学习主题**：${escapeMarkdown(session.topic)}`,
       `**学习时间**：${minuteIn(session.openedAt, timeZone)}`,
-      `**发起人**：${md(view.openerName)}`,
+      `**发起人**：${escapeMarkdown(view.openerName)}`,
       `**状态**：${state}`,
     ].join('\n'),
   });
-  setElement(card, 'present', { content: line('present', by('present')) });
-  setElement(card, 'leave', { content: line('leave', by('leave')) });
+  setElement(card, 'present_list', { content: line('present', by('present')) });
+  setElement(card, 'leave_list', { content: line('leave', by('leave')) });
   if (closed) {
-    setElement(card, 'absent', { content: line('absent', by('absent')) });
+    setElement(card, 'absent_list', { content: line('absent', by('absent')) });
     removeElements(card, ['attend', 'close']);
   } else {
-    removeElements(card, ['absent']);
+    removeElements(card, ['absent_list']);
   }
   addCallbackValues(card, { session: session.id });
   return card;

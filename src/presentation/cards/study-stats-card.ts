@@ -1,11 +1,12 @@
 import { percent } from '../../domain/study/statistics.js';
 import type { StudyYearStats } from '../../store/study/statistics.js';
-import { addCallbackValues, md, loadTemplate, removeElements, setElement, type CardJson } from './template.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { addCallbackValues, loadTemplate, removeElements, setElement, setHeader, type CardJson } from './template.js';
 
 /** `/学法统计` card: sessions of the year and each person's counts and rate, best first. */
 export function studyStatsCard(stats: StudyYearStats, o: { names: Map<string, string>; canExport: boolean }): CardJson {
   const card = loadTemplate('study-stats');
-  (card.header as Record<string, unknown>).title = { tag: 'plain_text', content: `${stats.year}年会前学法统计` };
+  setHeader(card, { title: `${stats.year}年会前学法统计` });
   const { totals } = stats;
   setElement(card, 'summary', {
     content:
@@ -15,7 +16,7 @@ export function studyStatsCard(stats: StudyYearStats, o: { names: Map<string, st
           `累计签到 ${totals.present} 人次、请假 ${totals.leave} 人次、缺席 ${totals.absent} 人次。`,
   });
   const lines = stats.perPerson.map((p, i) => {
-    const name = md(o.names.get(p.openId) ?? p.name ?? '');
+    const name = escapeMarkdown(o.names.get(p.openId) ?? p.name ?? '');
     const makeup = p.makeup ? `（含补签 ${p.makeup}）` : '';
     return `${i + 1}. ${name}　签到 ${p.present}　请假 ${p.leave}　缺席 ${p.absent}　出勤率 ${percent(p.rate)}${makeup}`;
   });

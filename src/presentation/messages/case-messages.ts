@@ -1,6 +1,7 @@
 import { categoryLabel } from '../../domain/cases/categories.js';
 import type { CaseRecord } from '../../store/cases/case-types.js';
 import { timelinessPhrase } from '../cards/case-text.js';
+import { escapeMarkdown } from '../cards/escape-markdown.js';
 
 /** The direct message every leader gets when a case is resolved. */
 export function caseResolvedText(c: CaseRecord): string {
@@ -13,7 +14,7 @@ export function caseResolvedText(c: CaseRecord): string {
   ].join('\n');
 }
 
-/** The notice on the case card sent to a newly assigned person. */
+/** The notice (card markdown) on the case card sent to a newly assigned person. */
 export function caseAssignedNotice(c: CaseRecord): string {
-  return `您已被指派为诉求 **${c.code}**（${c.enterprise.name}）的承办人，请在 ${c.deadline} 前办结。`;
+  return `您已被指派为诉求 **${c.code}**（${escapeMarkdown(c.enterprise.name)}）的承办人，请在 ${c.deadline} 前办结。`;
 }

@@ -1,29 +1,58 @@
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TextRun,
+  type ICommentOptions, type ParagraphChild,
+} from 'docx';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
-import { HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
+import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
 import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.js';
-import { appendixTitle } from './ledger-columns.js';
-import type { Draft } from './render-draft.js';
+import { appendixTitle, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
+import type { Draft, Segment } from './render-draft.js';
 
 const TABLE_MARK = '@@LEDGER_TABLE@@';
+const RETURNED_MARK = '@@RETURNED_TABLE@@';
 const ROWS_PER_CHUNK = 2_000;
 const MM = (mm: number) => Math.round((mm / 25.4) * 1440);
-const STYLE = { title: 'DraftTitle', body: 'DraftBody', heading: 'DraftHeading', appendix: 'DraftAppendix' } as const;
+const STYLE = { title: 'DraftTitle', body: 'DraftBody', heading: 'DraftHeading', appendix: 'DraftAppendix', comment: 'DraftComment' } as const;
 
-function paragraphs(d: Draft): Paragraph[] {
+const COMMENT_AUTHOR = { author: '法治助手', initials: '法治' } as const;
+
+/**
+ * A segment as runs: a figure's sentence is the range of a comment naming its source; a claim
+ * without a record is highlighted and its comment says what is missing.
+ */
+function runsOf(seg: Segment, comments: ICommentOptions[]): ParagraphChild[] {
+  if (!seg.note) return [new TextRun({ text: seg.text })];
+  const id = comments.length;
+  comments.push({ id, ...COMMENT_AUTHOR, children: [new Paragraph({ style: STYLE.comment, children: [new TextRun(seg.note.text)] })] });
+  const run = seg.note.kind === 'check' ? new TextRun({ text: seg.text, highlight: 'yellow' }) : new TextRun({ text: seg.text });
+  return [new CommentRangeStart(id), run, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+}
+
+function paragraphs(d: Draft, comments: ICommentOptions[], withReturned: boolean): Paragraph[] {
   const out = [new Paragraph({ style: STYLE.title, children: [new TextRun(d.title)] })];
   for (const b of d.blocks) {
     if (b.kind === 'h1') out.push(new Paragraph({ style: STYLE.heading, children: [new TextRun(b.text)] }));
     else {
-      const runs = [new TextRun({ text: b.text })];
+      const runs = (b.segments ?? [{ text: b.text }]).flatMap((seg) => runsOf(seg, comments));
       if (b.lead) runs.unshift(new TextRun({ text: b.lead, font: runFont(FONTS.lead) }));
       out.push(new Paragraph({ style: STYLE.body, children: runs }));
     }
   }
   out.push(new Paragraph({ style: STYLE.appendix, children: [new PageBreak(), new TextRun(appendixTitle(d.year))] }));
   out.push(new Paragraph({ children: [new TextRun(TABLE_MARK)] }));
+  if (withReturned) {
+    out.push(new Paragraph({ style: STYLE.appendix, spacing: { before: 280 }, children: [new TextRun(RETURNED_TITLE)] }));
+    out.push(new Paragraph({ children: [new TextRun(RETURNED_MARK)] }));
+  }
   return out;
+}
+
+/** The paragraph holding `mark` in document.xml, as [start, end) offsets. */
+function markAt(xml: string, mark: string): [number, number] {
+  const at = xml.indexOf(mark);
+  return [Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at)), xml.indexOf('</w:p>', at) + '</w:p>'.length];
 }
 
 const pageFooter = () =>
@@ -58,6 +87,7 @@ const styles = {
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 560 } },
     },
     { id: HEADER_CELL_STYLE, name: '台账表头', basedOn: 'Normal', run: { font: runFont(FONTS.heading) } },
+    { id: STYLE.comment, name: '批注', basedOn: 'Normal', run: { size: SIZE.xiaowu }, paragraph: { alignment: AlignmentType.LEFT } },
   ],
 };
 
@@ -67,25 +97,30 @@ const styles = {
  * writes the document around a mark; the table is streamed into the zip in chunks, yielding to
  * the event loop between them so the bot keeps answering Lark meanwhile.
  */
-export async function draftDocx(d: Draft, ledger: LedgerEntry[]): Promise<Buffer> {
+export async function draftDocx(d: Draft, ledger: LedgerEntry[], returned: ReturnedCase[] = []): Promise<Buffer> {
+  const comments: ICommentOptions[] = [];
+  const children = paragraphs(d, comments, returned.length > 0);
   const doc = new Document({
     creator: '法治助手',
     title: d.title,
     styles,
+    comments: { children: comments },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: MM(37), bottom: MM(35), left: MM(28), right: MM(26), footer: MM(25) } } },
         footers: { default: pageFooter() },
-        children: paragraphs(d),
+        children,
       },
     ],
   });
   const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
   files['word/fontTable.xml'] = strToU8(fontTableXml());
-  const xml = strFromU8(files['word/document.xml']!);
-  const at = xml.indexOf(TABLE_MARK);
-  const start = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
-  const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+  let xml = strFromU8(files['word/document.xml']!);
+  if (returned.length > 0) {
+    const [rs, re] = markAt(xml, RETURNED_MARK);
+    xml = xml.slice(0, rs) + tableStartXml(RETURNED_COLUMNS) + cellRowsXml(returned.map(returnedCells)) + TABLE_END + xml.slice(re);
+  }
+  const [start, end] = markAt(xml, TABLE_MARK);
 
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;

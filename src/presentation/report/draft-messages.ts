@@ -33,10 +33,24 @@ function pieces(line: string, max: number): string[] {
   return out;
 }
 
+/** The heading of the closing list of sentences the records do not support. */
+export const CHECKS_HEADING = '请核实';
+
+/** 「请核实」 and one line per flagged sentence, or nothing when every claim has its record. */
+export function checkLines(d: Draft): Array<{ text: string; bold: boolean }> {
+  if (d.checks.length === 0) return [];
+  return [
+    { text: CHECKS_HEADING, bold: true },
+    { text: `以下表述在本年度台账中没有对应记录，Word 文件中已标黄并加批注，请核实后保留或删除：`, bold: false },
+    ...d.checks.map((c, i) => ({ text: `${i + 1}. 「${c.claim}」：${c.note}。`, bold: false })),
+  ];
+}
+
 /** The draft as one or more Lark posts, split between paragraphs; later parts are titled 「（续N）」. */
 export function draftPosts(d: Draft, max = MAX_POST_BYTES): OutMessage[] {
   // 一、二、三 headings in bold, as in the Word file.
-  const lines = d.blocks.flatMap((b) => pieces(b.kind === 'h1' ? b.text : `${b.lead ?? ''}${b.text}`, max).map((text) => ({ text, bold: b.kind === 'h1' })));
+  const body = d.blocks.map((b) => ({ text: b.kind === 'h1' ? b.text : `${b.lead ?? ''}${b.text}`, bold: b.kind === 'h1' }));
+  const lines = [...body, ...checkLines(d)].flatMap((l) => pieces(l.text, max).map((text) => ({ text, bold: l.bold })));
   const posts: Array<typeof lines> = [[]];
   let size = 0;
   for (const line of lines) {

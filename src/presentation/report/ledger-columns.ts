@@ -1,5 +1,13 @@
 import { categoryLabel } from '../../domain/cases/categories.js';
+import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
+
+export interface TableColumn {
+  key: string;
+  header: string;
+  twips: number;
+  xlsxWidth: number;
+}
 
 /**
  * The columns of the case ledger: the .docx appendix, the .xlsx ledger and the import
@@ -23,3 +31,18 @@ export function ledgerCells(e: LedgerEntry): string[] {
 }
 
 export const appendixTitle = (year: number) => `附件：${year}年企业诉求台账`;
+
+/** The appendix's second table and the ledger's second sheet: returned cases with their reasons. */
+export const RETURNED_COLUMNS: readonly TableColumn[] = [
+  { key: 'code', header: '编号', twips: 1400, xlsxWidth: 14 },
+  { key: 'enterprise', header: '企业名称', twips: 2200, xlsxWidth: 36 },
+  { key: 'category', header: '诉求类别', twips: 1745, xlsxWidth: 30 },
+  { key: 'receivedDate', header: '受理日期', twips: 1250, xlsxWidth: 12 },
+  { key: 'returnReason', header: '退回理由', twips: 2250, xlsxWidth: 40 },
+];
+
+export const RETURNED_TITLE = '退回诉求';
+
+export function returnedCells(r: ReturnedCase): string[] {
+  return [r.code, r.enterprise, categoryLabel(r.category), r.receivedDate, r.returnReason ?? ''];
+}

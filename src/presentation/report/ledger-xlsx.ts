@@ -1,14 +1,17 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
-import { LEDGER_COLUMNS, ledgerCells } from './ledger-columns.js';
+import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
 
 /**
  * The year's ledger as an .xlsx workbook with the appendix columns and the 办理期限 in force
- * (scripts/import-ledger.ts reads it back; with the deadline an extended case imports exactly). Written with exceljs' streaming writer: the in-memory workbook is several
- * times slower and larger for 100,000 rows.
+ * (the import reads it back; with the deadline an extended case imports exactly), then a
+ * second sheet 「退回诉求」 with the returned cases and their reasons (the import reads only the
+ * first). Written with exceljs' streaming writer: the in-memory workbook is several times
+ * slower and larger for 100,000 rows.
  */
-export async function ledgerXlsx(year: number, rows: LedgerEntry[]): Promise<Buffer> {
+export async function ledgerXlsx(year: number, rows: LedgerEntry[], returned: ReturnedCase[] = []): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -24,6 +27,12 @@ export async function ledgerXlsx(year: number, rows: LedgerEntry[]): Promise<Buf
     if (i % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
   }
   ws.commit();
+  const back = wb.addWorksheet(RETURNED_TITLE, { views: [{ state: 'frozen', ySplit: 1 }] });
+  back.columns = RETURNED_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth }));
+  back.getRow(1).font = { bold: true };
+  back.getRow(1).commit();
+  for (const r of returned) back.addRow(returnedCells(r)).commit();
+  back.commit();
   await wb.commit();
   await done;
   return Buffer.concat(chunks);

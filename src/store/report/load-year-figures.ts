@@ -1,9 +1,10 @@
 import { OPEN_STATUSES } from '../../domain/cases/categories.js';
-import { RECORD_KIND_VALUES, type RecordKind } from '../../domain/report/record-kinds.js';
+import { averageWorkingDays, type HandlingSpan } from '../../domain/report/handling-time.js';
 import { computeYearFigures, type EnterpriseTally, type StudyCounts, type YearFigures } from '../../domain/report/year-figures.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { studyYearStats } from '../study/statistics.js';
 import type { Db } from '../database.js';
+import { loadWorkRecords, recordTotals, type WorkRecordEntry } from './work-records.js';
 
 /*
  * The year-end figures straight from the tables: cases received in `year` (EnterpriseCase.year
@@ -16,13 +17,14 @@ const OPEN = Prisma.join(OPEN_STATUSES);
 
 /** One row per (category, enterprise): counted, resolved, in time, open, overdue, first receipt. */
 export async function loadEnterpriseTallies(db: Db, year: number, asOf: string): Promise<EnterpriseTally[]> {
-  const rows = await db.$queryRaw<Array<Record<keyof EnterpriseTally, string | number | bigint>>>`
+  const rows = await db.$queryRaw<Array<Record<keyof EnterpriseTally, string | number | bigint | null>>>`
     SELECT c.category AS category, e.name AS enterprise, COUNT(*) AS cases,
            SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL) AS resolved,
            SUM(c.status = 'resolved' AND c.resolved_date IS NOT NULL AND c.resolved_date <= c.deadline) AS withinDeadline,
            SUM(c.status IN (${OPEN})) AS open,
            SUM(c.status IN (${OPEN}) AND c.deadline < ${asOf}) AS openOverdue,
-           MIN(c.received_date) AS firstReceived
+           MIN(c.received_date) AS firstReceived,
+           MAX(CASE WHEN c.status = 'resolved' THEN c.resolved_date END) AS lastResolved
     FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
     WHERE c.year = ${year} AND c.status <> 'returned'
     GROUP BY c.category, c.enterprise_id`;
@@ -35,6 +37,7 @@ export async function loadEnterpriseTallies(db: Db, year: number, asOf: string):
     open: Number(r.open),
     openOverdue: Number(r.openOverdue),
     firstReceived: String(r.firstReceived),
+    lastResolved: r.lastResolved === null ? null : String(r.lastResolved),
   }));
 }
 
@@ -42,42 +45,44 @@ export async function countReturned(db: Db, year: number): Promise<number> {
   return db.enterpriseCase.count({ where: { year, status: 'returned' } });
 }
 
-/** Average calendar days from receipt to resolution per category, for resolved cases received in a year. */
-export async function loadAverageHandlingDays(db: Db, year: number): Promise<Map<string, number>> {
-  const rows = await db.$queryRaw<Array<{ category: string; avgDays: number }>>`
-    SELECT category, AVG(julianday(resolved_date) - julianday(received_date)) AS avgDays
+/** Resolved cases of a year grouped by category and their two days, for averages in working days. */
+export async function loadHandlingSpans(db: Db, year: number): Promise<HandlingSpan[]> {
+  const rows = await db.$queryRaw<Array<{ category: string; receivedDate: string; resolvedDate: string; cases: bigint | number }>>`
+    SELECT category, received_date AS receivedDate, resolved_date AS resolvedDate, COUNT(*) AS cases
     FROM enterprise_cases
     WHERE year = ${year} AND status = 'resolved' AND resolved_date IS NOT NULL
-    GROUP BY category`;
-  return new Map(rows.map((r) => [r.category, Math.round(Number(r.avgDays) * 10) / 10]));
+    GROUP BY category, received_date, resolved_date`;
+  return rows.map((r) => ({ category: r.category, receivedDate: r.receivedDate, resolvedDate: r.resolvedDate, cases: Number(r.cases) }));
 }
 
-const yearRange = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
+/** Counted and resolved cases of a year, for 「较上年」. */
+export async function loadYearTotals(db: Db, year: number): Promise<{ total: number; resolved: number }> {
+  const [total, resolved] = await Promise.all([
+    db.enterpriseCase.count({ where: { year, status: { not: 'returned' } } }),
+    db.enterpriseCase.count({ where: { year, status: 'resolved', resolvedDate: { not: null } } }),
+  ]);
+  return { total, resolved };
+}
 
 /** The year's 会前学法 figures from the study feature, so /总结 and /学法统计 give the same 参学率. */
 export async function loadStudyCounts(db: Db, year: number): Promise<StudyCounts> {
   const s = await studyYearStats(db, year);
   const { present, leave, absent } = s.totals;
-  return { sessions: s.sessions, present, attendanceRows: present + leave + absent, averageRate: s.averageAttendanceRate };
-}
-
-export async function loadRecordCounts(db: Db, year: number): Promise<Record<RecordKind, number>> {
-  const [from, to] = yearRange(year);
-  const rows = await db.workRecord.groupBy({ by: ['kind'], where: { date: { gte: from, lte: to } }, _count: { _all: true } });
-  const out = Object.fromEntries(RECORD_KIND_VALUES.map((k) => [k, 0])) as Record<RecordKind, number>;
-  for (const r of rows) if (r.kind in out) out[r.kind as RecordKind] = r._count._all;
-  return out;
+  return { sessions: s.sessions, present, attendanceRows: present + leave + absent, averageRate: s.averageAttendanceRate, days: s.sessionList.map((x) => x.heldDate) };
 }
 
 /** Everything the draft prints for `year`; `asOf` is the day open cases are checked against their deadline. */
-export async function loadYearFigures(db: Db, year: number, asOf: string): Promise<YearFigures> {
-  const [tallies, returned, avgDays, previousAvgDays, study, records] = await Promise.all([
+export async function loadYearFigures(db: Db, year: number, asOf: string, records?: WorkRecordEntry[]): Promise<YearFigures> {
+  const [tallies, returned, spans, previousSpans, study, entries, previous] = await Promise.all([
     loadEnterpriseTallies(db, year, asOf),
     countReturned(db, year),
-    loadAverageHandlingDays(db, year),
-    loadAverageHandlingDays(db, year - 1),
+    loadHandlingSpans(db, year),
+    loadHandlingSpans(db, year - 1),
     loadStudyCounts(db, year),
-    loadRecordCounts(db, year),
+    records ?? loadWorkRecords(db, year),
+    loadYearTotals(db, year - 1),
   ]);
-  return computeYearFigures({ year, asOf, tallies, returned, avgDays, previousAvgDays, study, records });
+  return computeYearFigures({
+    year, asOf, tallies, returned, avgDays: averageWorkingDays(spans), previousAvgDays: averageWorkingDays(previousSpans), study, records: recordTotals(entries), previous,
+  });
 }

@@ -1,3 +1,4 @@
+import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import { deadlineMark, type LedgerCase, type LedgerEntry } from '../../domain/report/year-figures.js';
 import type { Db } from '../database.js';
 import { stmt } from '../raw-sqlite.js';
@@ -18,4 +19,14 @@ const LEDGER_SQL = `
 export function loadYearLedger(db: Db, year: number, asOf: string): LedgerEntry[] {
   const rows = stmt(db.sqlite, LEDGER_SQL).all(year) as LedgerCase[];
   return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
+}
+
+/** The year's returned cases with their reasons, in the order of their code: the appendix's 退回诉求 table. */
+export async function loadReturnedCases(db: Db, year: number): Promise<ReturnedCase[]> {
+  const rows = await db.enterpriseCase.findMany({
+    where: { year, status: 'returned' },
+    orderBy: { seq: 'asc' },
+    select: { code: true, category: true, receivedDate: true, returnReason: true, enterprise: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ code: r.code, enterprise: r.enterprise.name, category: r.category, receivedDate: r.receivedDate, returnReason: r.returnReason }));
 }

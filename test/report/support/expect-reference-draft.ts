@@ -8,7 +8,10 @@ export function expectReferenceDraft(t: TestBot, org: string, codes: string[]): 
   const text = draftFromPosts(t.fake);
   expect(text.split('\n')[0]).toBe(`${org}2023年法治政府建设工作总结`);
   for (const heading of ['一、工作开展情况', '（一）', '（二）', '（三）', '二、存在问题', '三、下步打算']) expect(text).toContain(heading);
-  expect(text).toContain('共为企业解决问题63件');
+  // Every case resolved by 31 December: the seed's wording, dated by the year rather than 「截至目前」.
+  expect(text).toContain('截至2023年12月31日，我局共为企业解决问题63件。');
+  expect(text).toContain('2023年，我局认真按照要求全面推进法治政府建设工作');
+  expect(text).not.toMatch(/截至目前|今年/);
   expect(text).toContain('办结率100%');
   expect(text).toContain('在规定时限内按流程为企业解决问题');
   expect(text).toContain('解决安徽易加鑫网络科技有限公司、好得科技有限公司等申请兑现增值税和企业所得税扶持政策问题办理39件');

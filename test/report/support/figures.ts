@@ -7,6 +7,7 @@ export const tally = (t: Partial<EnterpriseTally> & Pick<EnterpriseTally, 'categ
   openOverdue: 0,
   firstReceived: '2023-03-01',
   ...t,
+  lastResolved: t.lastResolved ?? null,
 });
 
 /** Figures from tallies with unusual numbers, so a number hard-coded in the template cannot match one by chance. */

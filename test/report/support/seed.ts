@@ -8,6 +8,7 @@ export interface SeedCase {
   deadline?: string;
   status?: string;
   resolvedDate?: string | null;
+  returnReason?: string;
 }
 
 const plusDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
@@ -25,7 +26,7 @@ export async function seedCases(db: Db, cases: SeedCase[]): Promise<string[]> {
     await db.enterpriseCase.create({
       data: {
         code, year, seq, enterpriseId: enterprise.id, category: c.category, content: '测试诉求', receivedDate: c.receivedDate,
-        deadlineDays: 15, originalDeadline: deadline, deadline, status, reporterId: 'ou_seed', resolvedDate: c.resolvedDate ?? null, source: 'demo',
+        deadlineDays: 15, originalDeadline: deadline, deadline, status, reporterId: 'ou_seed', resolvedDate: c.resolvedDate ?? null, returnReason: c.returnReason ?? null, source: 'demo',
       },
     });
     codes.push(code);
