@@ -8,7 +8,7 @@ import { stableUuid } from '../../bot/stable-uuid.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
-import { caseCardFor } from '../case-card-for.js';
+import { caseCardFor, caseCardWith, pickerPeople } from '../case-card-for.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
@@ -28,16 +28,13 @@ export const caseAssignAction: ActionHandler = {
     const assigneeId = assigneeOf(ctx);
     if (!assigneeId) throw new AppError('invalid_input', '请选择承办人', { field: 'assignee' });
     // The assignee's notice is stored with the change: a failure between the two cannot lose it.
+    const people = await pickerPeople(ctx);
     const notices = (changed: CaseWithHistory) => {
-      const dm = caseCard(changed, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, notice: caseAssignedNotice(changed) });
+      const dm = caseCardWith(ctx, changed, people, caseAssignedNotice(changed));
       return [outboxRowOf({ kind: 'message', to: { openId: assigneeId }, message: card(dm), uuid: stableUuid(`${ctx.eventId}:assigned:${assigneeId}`) })];
     };
     const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices });
     if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
-<<<<<<< HEAD
-=======
-    await ctx.send({ openId: assigneeId }, card(await caseCardFor(ctx, r.case, caseAssignedNotice(r.case))));
->>>>>>> main
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
   },
 };
