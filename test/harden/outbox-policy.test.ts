@@ -23,7 +23,7 @@ describe('outbox policy', () => {
       await new Promise((r) => setTimeout(r, 300));
       t.fake.clearFaults();
       await waitFor(() => t!.fake.messages.length === 1, 5000, 'the reply');
-      expect((await again.bot.db.outboxMessage.findFirstOrThrow()).status).toBe('sent');
+      await waitFor(async () => (await again.bot.db.outboxMessage.findFirstOrThrow()).status === 'sent', 5000, 'the row marked sent');
     } finally {
       await again.close();
     }
