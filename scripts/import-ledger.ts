@@ -38,15 +38,25 @@ const report = (errs: typeof errors) => {
 if (errors.length) report(errors);
 else if (dryRun) console.log(`检查通过：${cases.length} 条诉求可以导入（--dry-run，未写入）。`);
 else {
-  const { db } = await openDatabase(config.DATABASE_URL);
-  try {
-    const result = await importLedger(db, cases);
-    if (result.errors.length) report(result.errors);
-    else {
-      const years = [...new Set(cases.map((c) => c.year))].sort().join('、');
-      console.log(`已导入 ${result.imported} 条诉求（${years}年）到 ${config.DATABASE_URL}。`);
+  // A database fault is told in one line: no stack trace, no path.
+  const fault = (e: unknown) => {
+    console.error(`导入失败，未写入任何数据：${(e as { code?: string }).code ? `数据库错误 ${(e as { code?: string }).code}` : '数据库无法打开或写入'}。请检查 DATABASE_URL 和磁盘空间后重试。`);
+    process.exitCode = 1;
+  };
+  const opened = await openDatabase(config.DATABASE_URL).catch(fault);
+  if (opened) {
+    const { db } = opened;
+    try {
+      const result = await importLedger(db, cases);
+      if (result.errors.length) report(result.errors);
+      else {
+        const years = [...new Set(cases.map((c) => c.year))].sort().join('、');
+        console.log(`已导入 ${result.imported} 条诉求（${years}年）到 ${config.DATABASE_URL}。`);
+      }
+    } catch (e) {
+      fault(e);
+    } finally {
+      await closeDatabase(db);
     }
-  } finally {
-    await closeDatabase(db);
   }
 }

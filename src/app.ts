@@ -13,6 +13,8 @@ import { findEventHandler, type Registry } from './bot/registry.js';
 import { NameMemo } from './bot/name-memo.js';
 import { Timers } from './bot/timers.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
+import { BotMetrics } from './metrics/bot-metrics.js';
+import { countedApi, timedRegistry } from './metrics/instrument.js';
 
 export interface BotOptions {
   config: Config;
@@ -46,6 +48,7 @@ export interface Bot {
   dispatcher: Dispatcher;
   outbox: OutboxWorker;
   scheduler: Scheduler;
+  metrics: BotMetrics;
   http: Express;
   /** Starts the inbox and outbox workers (handling what a previous run left pending). */
   start(): void;
@@ -56,20 +59,22 @@ export interface Bot {
 /** Wires store, handlers, workers and the HTTP app. Does not listen. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? systemClock;
-  const registry = options.registry ?? defaultRegistry;
   const { db, applied } = await openDatabase(options.config.DATABASE_URL);
   let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');
+  const metrics = new BotMetrics(() => db.queues.stats(clock.now()));
+  const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
+  const api = countedApi(options.api, metrics);
 
-  const outbox = new OutboxWorker({ db, api: options.api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000 });
+  const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000 });
   const services: Services = {
     db,
     config: options.config,
     clock,
     log: options.log,
     directory: {
-      userName: (id) => options.api.getUserName(id),
-      chatMembers: (id) => options.api.listChatMembers(id),
+      userName: (id) => api.getUserName(id),
+      chatMembers: (id) => api.listChatMembers(id),
       memo: new NameMemo(),
     },
     registry,
@@ -85,6 +90,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     cardAnswerBudgetMs: options.cardAnswerBudgetMs ?? 2_500,
     retryBaseMs: options.inboxRetryBaseMs ?? 1_000,
     ...(options.inboxLeaseMs ? { leaseMs: options.inboxLeaseMs } : {}),
+    onEvent: (type, outcome) => (outcome === 'stored' ? metrics.eventsReceived.inc({ type }) : metrics.eventsRefused.inc({ reason: 'duplicate' })),
     handlers: {
       async handleEvent({ eventId, type, payload }) {
         const handler = findEventHandler(registry, type);
@@ -118,6 +124,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     dispatcher,
     outbox,
     scheduler,
+    metrics,
     http: undefined as unknown as Express,
     start() {
       dispatcher.start();
@@ -146,6 +153,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     healthy: async () => (databaseOk = await databaseIsHealthy(db)),
     // Which database answers (several replicas share one PostgreSQL database).
     healthDetails: () => ({ database: { kind: db.sql.kind, ok: databaseOk }, ...(options.healthDetails?.() ?? {}) }),
+    onRefused: (reason) => metrics.eventsRefused.inc({ reason }),
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     extend: (app) => options.extendHttp?.(app, bot),
   });
   return bot;

@@ -52,11 +52,14 @@ export function redactDatabaseUrl(u: string): string {
   return url.toString();
 }
 
+const LARK_CREDENTIALS = ['LARK_APP_SECRET', 'LARK_VERIFICATION_TOKEN', 'LARK_ENCRYPT_KEY'] as const;
+
 /** Every environment variable of the contract, in one place. */
 export const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Default by mode (see loadConfig): local mode only on loopback, where nobody else can pick an identity. */
+    HOST: optionalText,
     DATABASE_URL: z
       .string()
       .default('file:./data/bot.db')
@@ -87,6 +90,10 @@ export const configSchema = z
       if (!c.LARK_VERIFICATION_TOKEN && c.LARK_CONNECTION === 'webhook') {
         ctx.addIssue({ code: 'custom', path: ['LARK_VERIFICATION_TOKEN'], message: '使用 webhook 接收事件时必须设置（飞书后台「事件与回调 > 加密策略」）' });
       }
+    } else if (LARK_CREDENTIALS.some((k) => c[k])) {
+      // Local mode on a production database would let anyone pick any identity: fail closed.
+      const set = LARK_CREDENTIALS.filter((k) => c[k]).join('、');
+      ctx.addIssue({ code: 'custom', path: ['LARK_APP_ID'], message: `未设置，但已设置 ${set}：请补上 LARK_APP_ID 以飞书模式运行，或删去 ${set} 以本地模式运行` });
     } else if (c.LARK_CONNECTION === 'ws') {
       ctx.addIssue({ code: 'custom', path: ['LARK_CONNECTION'], message: 'ws 长连接需要 LARK_APP_ID 和 LARK_APP_SECRET' });
     }
@@ -94,7 +101,9 @@ export const configSchema = z
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends RawConfig {
+export interface Config extends Omit<RawConfig, 'HOST'> {
+  /** Where the server listens: as given, else 127.0.0.1 in local mode and 0.0.0.0 with Lark. */
+  HOST: string;
   /** Without an app id the bot runs in local mode: a web chat instead of Lark. */
   mode: 'lark' | 'local';
   /** SQLite (file:, the default, one instance) or PostgreSQL (postgres://, several replicas). */
@@ -119,12 +128,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, issue.message);
   }
   const c = parsed.data;
+  const mode = c.LARK_APP_ID ? 'lark' : 'local';
   return {
     ...c,
-    mode: c.LARK_APP_ID ? 'lark' : 'local',
+    HOST: c.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    mode,
     databaseKind: isPostgresUrl(c.DATABASE_URL) ? 'postgres' : 'sqlite',
     databasePath: c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '',
   };
+}
+
+/** Set-ups that start but leave a door half open; main logs each as a warning. */
+export function startupWarnings(c: Config): string[] {
+  const warnings: string[] = [];
+  if (c.mode === 'lark' && c.LARK_CONNECTION === 'webhook' && !c.LARK_ENCRYPT_KEY) {
+    warnings.push('LARK_ENCRYPT_KEY is not set: webhooks are checked by the verification token only (no signature, no timestamp window); set an encrypt key in the app console (事件与回调 > 加密策略)');
+  }
+  return warnings;
 }
 
 /** Values safe to log: secrets reduced to whether they are set. */

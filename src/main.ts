@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { ConfigError, describeConfig, loadConfig, startupWarnings } from './config.js';
 import { createLogger } from './logger.js';
 import { createBot } from './app.js';
 import { createLarkClient } from './transport/lark-client.js';
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL);
   log.info(describeConfig(config), 'starting 法治助手');
+  for (const w of startupWarnings(config)) log.warn(w);
 
   const local = config.mode === 'local' ? createLocalMode({ log }) : undefined;
   if (local) config = local.configure(config);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   await receiver?.start();
 
   const server: Server = bot.http.listen(config.PORT, config.HOST, () => {
-    const where = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+    const where = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
     const how =
       config.mode === 'local'
         ? `local mode: open ${where}/ to chat with the bot`

@@ -1,6 +1,6 @@
 import { enqueue, type OutboxRequest } from './outbox-request.js';
 import type { BotContext, HandlerContext, JobContext, SendOptions, Services } from './context.js';
-import type { Target } from './message.js';
+import { encodeTarget, type Target } from './message.js';
 import type { ChatRef } from './people.js';
 import { personOf } from './people.js';
 import { stableUuid } from './stable-uuid.js';
@@ -11,11 +11,12 @@ import type { Logger } from '../logger.js';
  * stored gets a uuid derived from the seed and its key (or its position in the run), so a
  * run repeated after a crash stores and sends nothing twice.
  */
-export function createBotContext(services: Services, run: { idempotencySeed: string; log: Logger }): BotContext {
+export function createBotContext(services: Services, run: { idempotencySeed: string; log: Logger; replyOrderKey?: string | undefined }): BotContext {
   let position = 0;
   const uuidOf = (options?: SendOptions) => stableUuid(`${run.idempotencySeed}:${options?.key ?? position++}`);
   const put = async (request: OutboxRequest, options?: SendOptions) => {
-    await enqueue(services.db, { ...request, uuid: uuidOf(options), ...(options?.ref ? { ref: options.ref } : {}) }, services.clock.now());
+    const orderKey = request.kind !== 'patch' && 'replyTo' in request.to ? run.replyOrderKey : undefined;
+    await enqueue(services.db, { ...request, uuid: uuidOf(options), ...(options?.ref ? { ref: options.ref } : {}), ...(orderKey ? { orderKey } : {}) }, services.clock.now());
     services.notifyOutbox();
   };
   return {
@@ -34,7 +35,9 @@ export function createBotContext(services: Services, run: { idempotencySeed: str
 
 /** A handler's context for one event: messages are keyed by the event id. */
 export function createContext(services: Services, event: { eventId: string; userOpenId: string; chat: ChatRef; replyTarget: Target }): HandlerContext {
-  const base = createBotContext(services, { idempotencySeed: event.eventId, log: services.log.child({ eventId: event.eventId }) });
+  // A reply belongs to the conversation it answers: replies of one chat leave in order.
+  const chatKey = event.chat.chatId ? encodeTarget({ chatId: event.chat.chatId }) : undefined;
+  const base = createBotContext(services, { idempotencySeed: event.eventId, log: services.log.child({ eventId: event.eventId }), replyOrderKey: chatKey });
   return {
     ...base,
     eventId: event.eventId,

@@ -11,9 +11,18 @@ import type { HandlerContext } from '../bot/context.js';
  */
 export const PICKER_PEOPLE = 100;
 
+/** The people the 指派 picker offers, admins first. */
+export async function pickerPeople(ctx: HandlerContext): Promise<string[]> {
+  const known = await knownPeople(ctx.db, PICKER_PEOPLE);
+  return [...new Set([...ctx.config.BOT_ADMINS, ...known])].slice(0, PICKER_PEOPLE);
+}
+
 /** The case card for this context: today, the time zone and the people who may be assigned. */
 export async function caseCardFor(ctx: HandlerContext, c: CaseWithHistory, notice?: string): Promise<CardJson> {
-  const known = await knownPeople(ctx.db, PICKER_PEOPLE);
-  const people = [...new Set([...ctx.config.BOT_ADMINS, ...known])].slice(0, PICKER_PEOPLE);
+  return caseCardWith(ctx, c, await pickerPeople(ctx), notice);
+}
+
+/** The same card with the picker's people already known (inside a transaction: no look-ups). */
+export function caseCardWith(ctx: HandlerContext, c: CaseWithHistory, people: string[], notice?: string): CardJson {
   return caseCard(c, { today: todayOf(ctx), tz: ctx.config.BOT_TIMEZONE, people, ...(notice ? { notice } : {}) });
 }

@@ -1,3 +1,4 @@
+import { cleanDeep, cleanText } from '../domain/text/clean-input.js';
 import type { CardAction } from '../bot/card-answer.js';
 
 /** The parts of `im.message.receive_v1` the router uses, read defensively. */
@@ -39,7 +40,8 @@ export function parseMessageEvent(event: Obj): IncomingMessage {
   let text: string | undefined;
   if (messageType === 'text') {
     try {
-      text = stripMentions(str(obj(JSON.parse(str(message.content))).text), mentions.map((m) => str(m.key)).filter(Boolean));
+      // The one edge every typed text passes: control and bidi characters end here.
+      text = stripMentions(cleanText(str(obj(JSON.parse(str(message.content))).text)), mentions.map((m) => str(m.key)).filter(Boolean));
     } catch {
       text = undefined;
     }
@@ -57,7 +59,8 @@ export function parseMessageEvent(event: Obj): IncomingMessage {
 }
 
 export function parseCardActionEvent(event: Obj): IncomingCardAction {
-  const action = obj(event.action);
+  // Form values and options are typed or picked by users: cleaned here, once, like message text.
+  const action = cleanDeep(obj(event.action));
   const context = obj(event.context);
   const formValue = action.form_value === undefined ? undefined : obj(action.form_value);
   return {

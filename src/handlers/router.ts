@@ -1,14 +1,15 @@
+import { clip } from '../domain/text/clean-input.js';
 import { isAppError, userMessage } from '../errors.js';
 import type { CardAnswer } from '../bot/card-answer.js';
 import type { CommandContext } from '../bot/context.js';
 import { createContext } from '../bot/create-context.js';
-import { text } from '../bot/message.js';
+import { encodeTarget, text } from '../bot/message.js';
 import { enqueue } from '../bot/outbox-request.js';
 import { findAction, findCommand, type IncomingEvent } from '../bot/registry.js';
 import { stableUuid } from '../bot/stable-uuid.js';
 import { parseCardActionEvent, parseCommand, parseMessageEvent } from './incoming.js';
 
-const UNKNOWN = (name: string) => `未识别的指令「/${name}」。发送 /帮助 查看可用指令。`;
+const UNKNOWN = (name: string) => `未识别的指令「/${clip(name)}」。发送 /帮助 查看可用指令。`;
 const HINT = '您好，我是法治助手。发送 /帮助 查看可用指令。';
 const FAILED = '抱歉，这条消息处理失败，已记录在案。请稍后重试；如仍不成功，请联系管理员。';
 
@@ -62,7 +63,8 @@ export async function routeMessage({ services, eventId, event }: IncomingEvent):
 export async function apologize({ services, eventId, event }: IncomingEvent): Promise<void> {
   const m = parseMessageEvent(event);
   if (m.senderType !== 'user' || !m.messageId) return;
-  await enqueue(services.db, { kind: 'message', to: { replyTo: m.messageId }, message: text(FAILED), uuid: stableUuid(`${eventId}:gave-up`) }, services.clock.now());
+  const orderKey = m.chatId ? { orderKey: encodeTarget({ chatId: m.chatId }) } : {};
+  await enqueue(services.db, { kind: 'message', to: { replyTo: m.messageId }, message: text(FAILED), uuid: stableUuid(`${eventId}:gave-up`), ...orderKey }, services.clock.now());
   services.notifyOutbox();
 }
 

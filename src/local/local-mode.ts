@@ -7,6 +7,7 @@ import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
 import { mountLocalNativeRoutes } from './local-native-routes.js';
+import { hostGuard } from './host-guard.js';
 
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -37,6 +38,8 @@ export function createLocalMode(options: { log: Logger; people?: DemoPerson[] })
     },
     close: () => api.close(),
     mount(app, bot) {
+      // Everyone who reaches the page may act as anyone: only this machine's own names may.
+      app.use(hostGuard(bot.config.HOST));
       app.get('/', (_req, res) => res.sendFile('index.html', { root: WEB_DIR }));
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
       mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log, registry: bot.registry });

@@ -5,7 +5,7 @@ import { isPostgresUrl } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './pg/open-postgres.js';
-import { openRaw } from './raw-sqlite.js';
+import { openRaw, type RawDb } from './raw-sqlite.js';
 import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
 import { sqliteDialect } from './sql/sqlite-dialect.js';
@@ -17,11 +17,17 @@ import { sqliteQueues } from './sql/sqlite-queues.js';
  * Code is typed against the SQLite client; on PostgreSQL the client generated for it is cast
  * to that type once (store/pg/open-postgres.ts).
  */
-export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql };
+/** `sqlite`: the plain connection beside Prisma, on SQLite only (tests and scripts that need it raw). */
+export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb };
 export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
 const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * The inbox and outbox wait only briefly inside SQLite, which holds the event loop while it
+ * waits; their callers then try again after a pause (store/busy-error.ts retryBusy).
+ */
+const QUEUE_BUSY_TIMEOUT_MS = 50;
 
 /** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
@@ -50,8 +56,8 @@ export async function openDatabase(location: string): Promise<{ db: Db; applied:
   // and outbox promise); only a power cut can lose the last commits. FULL would fsync
   // on every commit and block the event loop for each acknowledged event.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  const raw = openRaw(path, BUSY_TIMEOUT_MS);
-  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw) }), applied };
+  const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
+  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

@@ -18,6 +18,10 @@ export interface HttpAppOptions {
   healthy(): Promise<boolean>;
   /** Extra facts for /healthz (e.g. the long connection's state). */
   healthDetails?: () => Record<string, unknown>;
+  /** Called for every webhook request refused before the inbox (counted in /metrics). */
+  onRefused?: (reason: string) => void;
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Mounts more routes (local web chat) before the 404 handler. */
   extend?: (app: Express) => void;
 }
@@ -59,6 +63,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     } catch (e) {
       if (!(e instanceof VerificationError)) throw e;
       log.warn({ status: e.status, reason: e.reason }, hintFor(e.reason));
+      options.onRefused?.(e.reason);
       return res.status(e.status).json({ error: e.reason });
     }
     const ack = await options.dispatcher.receive(env);
@@ -73,6 +78,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const ok = await options.healthy();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', ...(options.healthDetails?.() ?? {}) });
   });
+
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      const m = await metrics();
+      res.type(m.contentType).send(m.body);
+    });
+  }
 
   options.extend?.(app);
 

@@ -3,8 +3,9 @@ import type { Db } from '../store/database.js';
 import type { Logger } from '../logger.js';
 import type { CardAnswer } from '../bot/card-answer.js';
 import type { InboxRow } from '../store/sql/queue-sql.js';
-import type { Envelope } from './verify.js';
-import { runGroupedInOrder } from '../util/in-order.js';
+import { withoutSecrets, type Envelope } from './verify.js';
+import { isBusyError, retryBusy } from '../store/busy-error.js';
+import { yieldToEventLoop } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
 import { timeStep } from '../util/step-timings.js';
 
@@ -32,6 +33,10 @@ export interface DispatcherOptions {
   /** Pause before the second attempt of a failed event; each later one waits four times longer. */
   retryBaseMs?: number;
   pollMs?: number;
+  /** Chats handled side by side at most; each chat's events one after another. */
+  maxLanes?: number;
+  /** Called for every event offered: stored, or refused as a redelivery (counted in /metrics). */
+  onEvent?: (type: string, outcome: 'stored' | 'duplicate') => void;
 }
 
 export const CARD_ACTION = 'card.action.trigger';
@@ -49,6 +54,8 @@ function toAck(answer: CardAnswer): Ack {
  */
 export class Dispatcher {
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Chats whose lane is running (see runOnce). */
+  private readonly lanes = new Map<string, Promise<void>>();
   private readonly loop: PollLoop;
 
   constructor(private readonly options: DispatcherOptions) {
@@ -61,26 +68,32 @@ export class Dispatcher {
 
   async receive(env: Envelope): Promise<Ack> {
     if (env.kind === 'challenge') return { challenge: env.challenge };
-    const payload = JSON.stringify(env.payload);
+    const payload = JSON.stringify(withoutSecrets(env.payload));
+    const { queues } = this.options.db;
     const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
+      // A busy database (another replica, an import) is waited for off the event loop.
       const row = await timeStep('inbox', () =>
-        this.options.db.queues.inbox.insert({
+        retryBusy(() =>
+          queues.inbox.insert({
           eventId: env.eventId,
           type: env.eventType,
           payload,
           now: this.options.clock.now(),
           claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
-        }),
+          }),
+        ),
       );
+      this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
-        const stored = await this.options.db.queues.inbox.storedResponse(env.eventId);
+        const stored = await retryBusy(() => queues.inbox.storedResponse(env.eventId));
         return stored ? (JSON.parse(stored) as Ack) : {};
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
-    const row = await this.options.db.queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() });
+    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() }));
+    this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
     return {};
@@ -101,16 +114,20 @@ export class Dispatcher {
 
   /** `payload` is the verified event itself: the stored copy need not be parsed again. */
   private async runCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
+    const { queues } = this.options.db;
     try {
-      const answer = await timeStep('handler', () => this.options.handlers.handleCardAction({ eventId: row.eventId, payload }));
+      // A busy database is waited out, not reported to the user as a failure.
+      const answer = await timeStep('handler', () => retryBusy(() => this.options.handlers.handleCardAction({ eventId: row.eventId, payload })));
       return await timeStep('answer', async () => {
         const ack = toAck(answer);
-        await this.options.db.queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack));
+        await retryBusy(() => queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack)));
         return ack;
       });
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await this.options.db.queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() });
+      await retryBusy(() => queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() })).catch((err: unknown) =>
+        log.error({ err: (err as Error).message }, 'could not record the failure'),
+      );
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
     }
   }
@@ -128,22 +145,60 @@ export class Dispatcher {
 
   private track<T>(p: Promise<T>): Promise<T> {
     this.inflight.add(p);
-    void p.finally(() => this.inflight.delete(p));
+    // then(f, f), not finally(f): finally's promise would reject with p and, unawaited, end the process.
+    const forget = () => void this.inflight.delete(p);
+    p.then(forget, forget);
     return p;
   }
 
-  /** Handles due rows; events of one chat in the order they came, chats side by side. */
+  /**
+   * Starts handling due rows: each chat in a lane of its own (its events one after another,
+   * in the order they came), chats side by side. Returns without waiting for the lanes, so a
+   * slow handler holds up only its own chat; a chat whose lane is running waits for it.
+   */
   async runOnce(): Promise<number> {
+    const { db, clock, log } = this.options;
+    const rows = await retryBusy(() => db.queues.inbox.findDue(clock.now(), 100));
+    const byChat = new Map<string, InboxRow[]>();
+    for (const row of rows) byChat.set(chatKey(row), [...(byChat.get(chatKey(row)) ?? []), row]);
+    let started = 0;
+    for (const [chat, group] of byChat) {
+      if (this.lanes.has(chat)) continue;
+      if (this.lanes.size >= (this.options.maxLanes ?? 16)) break;
+      const lane = this.runLane(group)
+        .catch((e: unknown) => log.error({ err: (e as Error).message }, 'inbox lane failed'))
+        .finally(() => {
+          this.lanes.delete(chat);
+          this.loop.wake();
+        });
+      this.lanes.set(chat, lane);
+      this.track(lane);
+      started++;
+    }
+    return started;
+  }
+
+  private async runLane(rows: InboxRow[]): Promise<void> {
     const { db, clock } = this.options;
-    const rows = await db.queues.inbox.findDue(clock.now(), 50);
-    let handled = 0;
-    await runGroupedInOrder(rows, chatKey, async (row) => {
-      if (!(await db.queues.inbox.claim(row.id, clock.now(), this.leaseMs))) return true;
-      handled++;
-      await this.track(this.handleRow(row));
-      return true;
-    });
-    return handled;
+    for (const row of rows) {
+      await yieldToEventLoop();
+      if (!(await retryBusy(() => db.queues.inbox.claim(row.id, clock.now(), this.leaseMs)))) continue;
+      // Claimed this often already and never finished: the handler brings the process down.
+      if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
+      else await this.handleRow(row);
+    }
+  }
+
+  private get maxAttempts(): number {
+    return this.options.maxAttempts ?? 3;
+  }
+
+  private async giveUp(row: InboxRow, error: string): Promise<void> {
+    const log = this.options.log.child({ eventId: row.eventId });
+    log.error({ attempts: row.attempts }, `event given up: ${error}`);
+    await retryBusy(() => this.options.db.queues.inbox.fail(row.id, { error, final: true, now: this.options.clock.now() }));
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    await this.options.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
   }
 
   private async handleRow(row: InboxRow): Promise<void> {
@@ -153,14 +208,17 @@ export class Dispatcher {
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
-      await db.queues.inbox.complete(row.id, clock.now());
+      await retryBusy(() => db.queues.inbox.complete(row.id, clock.now()));
     } catch (e) {
       const attempts = row.attempts + 1;
-      const final = attempts >= (this.options.maxAttempts ?? 3);
-      log.error({ err: (e as Error).message, attempts, final }, 'event handler failed');
+      // A busy database is no fault of the event: it gets more attempts, soon (within a bound,
+      // so a database that stays locked still ends in an answer).
+      const busy = isBusyError(e) && attempts < this.maxAttempts * 5;
+      const final = !busy && attempts >= this.maxAttempts;
+      log.error({ err: (e as Error).message, attempts, final, busy }, 'event handler failed');
       const now = clock.now();
-      const retryAt = new Date(now.getTime() + (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1));
-      await db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt });
+      const wait = busy ? 500 : (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1);
+      await retryBusy(() => db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt: new Date(now.getTime() + wait) }));
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }

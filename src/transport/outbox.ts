@@ -5,7 +5,7 @@ import { stableUuid } from '../bot/stable-uuid.js';
 import type { FileType } from '../bot/file.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { runGroupedInOrder } from '../util/in-order.js';
+import { retryBusy } from '../store/busy-error.js';
 import { PollLoop } from '../util/poll-loop.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
 import { toLarkContent } from './lark-content.js';
@@ -19,7 +19,11 @@ export interface RetryPolicy {
   leaseMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 6 * 3600_000, leaseMs: 60_000 };
+/** Keeps trying for 48 hours: a long Lark outage (or a weekend nobody noticed) loses nothing. */
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, giveUpAfterMs: 48 * 3600_000, leaseMs: 60_000 };
+
+/** Sends in flight at most: Lark rate-limits per app, and a backlog after an outage must not burst. */
+export const MAX_CONCURRENT_SENDS = 8;
 
 /** Exponential backoff with jitter: half fixed, half random, so retries of many rows spread out. */
 export function backoffDelay(attempt: number, p: RetryPolicy, random: () => number = Math.random): number {
@@ -35,13 +39,15 @@ export interface OutboxWorkerOptions {
   policy?: Partial<RetryPolicy>;
   /** How often to look for due rows when nothing woke the worker. */
   pollMs?: number;
-  batchSize?: number;
+  /** Sends in flight at most (default MAX_CONCURRENT_SENDS). */
+  maxConcurrent?: number;
 }
 
 /** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
 export class OutboxWorker {
   private readonly policy: RetryPolicy;
   private readonly loop: PollLoop;
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.policy = { ...DEFAULT_RETRY, ...options.policy };
@@ -52,9 +58,10 @@ export class OutboxWorker {
     this.loop.start();
   }
 
-  /** Finishes the batch in hand, then stops. Rows not yet sent stay stored for the next start. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Finishes the sends in hand, then stops. Rows not yet sent stay stored for the next start. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.allSettled([...this.inflight]);
   }
 
   /** Called after enqueue so a new message goes out at once rather than at the next poll. */
@@ -62,23 +69,34 @@ export class OutboxWorker {
     this.loop.wake();
   }
 
-  /** Claims due rows and sends them: in order within one target, targets side by side. */
+  /**
+   * Starts sending due rows, the first unsent one of each conversation only, up to
+   * MAX_CONCURRENT_SENDS at a time; returns without waiting, so a slow send holds up only its
+   * own conversation. A conversation's next message is found once this one is settled.
+   */
   async runOnce(): Promise<number> {
     const { db } = this.options;
     const now = this.options.clock.now();
-    const due = await db.queues.outbox.findDue(now, this.options.batchSize ?? 50);
-    let handled = 0;
-    // Keep the order within a target: what follows a failed row waits for it.
-    await runGroupedInOrder(due, (r) => r.target, async (row) => {
-      if (!(await this.claim(row.id, now))) return true;
-      handled++;
-      return this.deliver(row);
-    });
-    return handled;
+    const room = (this.options.maxConcurrent ?? MAX_CONCURRENT_SENDS) - this.inflight.size;
+    if (room <= 0) return 0;
+    const due = await retryBusy(() => db.queues.outbox.findDue(now, room));
+    let started = 0;
+    for (const row of due) {
+      if (!(await this.claim(row.id, now))) continue;
+      started++;
+      const sending: Promise<unknown> = this.deliver(row)
+        .catch((e: unknown) => this.options.log.error({ outbox: row.id, err: (e as Error).message }, 'outbox send could not be recorded'))
+        .finally(() => {
+          this.inflight.delete(sending);
+          this.loop.wake();
+        });
+      this.inflight.add(sending);
+    }
+    return started;
   }
 
   private async claim(id: number, now: Date): Promise<boolean> {
-    return await this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs));
+    return retryBusy(() => this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)));
   }
 
   private async deliver(row: OutboxRow): Promise<boolean> {
@@ -86,7 +104,7 @@ export class OutboxWorker {
     const attempt = row.attempts + 1;
     try {
       const messageId = await this.send(row);
-      await db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null);
+      await retryBusy(() => db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null));
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
     } catch (e) {
@@ -96,7 +114,7 @@ export class OutboxWorker {
       const retry = err.retryable && age < this.policy.giveUpAfterMs;
       const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
       const nextAttemptAt = retry ? new Date(now.getTime() + backoffDelay(attempt, this.policy)) : undefined;
-      await db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) });
+      await retryBusy(() => db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) }));
       log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
       return false;
     }

@@ -29,6 +29,15 @@ export interface LarkEventPayload {
   event: Record<string, unknown>;
 }
 
+/**
+ * The event as it may be stored: without the verification token, which is a secret (with no
+ * encrypt key it is the only one) and is of no use once the event was checked.
+ */
+export function withoutSecrets(payload: LarkEventPayload): LarkEventPayload {
+  const { token: _token, ...header } = payload.header;
+  return { ...payload, header };
+}
+
 export class VerificationError extends Error {
   constructor(readonly status: 400 | 401, readonly reason: string) {
     super(reason);

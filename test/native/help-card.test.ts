@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../../src/presentation/cards/escape-markdown.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyYearMessage } from '../../src/handlers/commands/summary.js';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
@@ -64,7 +65,7 @@ describe('/帮助 as a card', () => {
     expect(s).not.toContain('/总结');
     expect(elementIds(staff!.content)).not.toContain('summary_form');
     // <编号> is escaped, or Lark's markdown would drop it as a tag.
-    expect(s).toContain('/诉求 &lt;编号&gt;');
+    expect(s).toContain(escapeMarkdown('/诉求 <编号>'));
 
     expect(JSON.stringify(admin!.content)).toContain('/设置周报群');
     expect(elementIds(admin!.content)).toContain('summary_form');

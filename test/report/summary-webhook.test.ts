@@ -75,7 +75,8 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', () =>
     const today = dayIn(new Date(), 'Asia/Shanghai');
     await seedCases(t.bot.db, [{ enterprise: '本年度企业有限公司', category: 'premises', receivedDate: today }]);
     await t.post(messageEvent({ text: '/总结', from: ADMIN, chatType: 'group' }));
-    await waitFor(() => uploadedFiles(t.fake).length === 1, 15_000, 'the .docx');
+    // In a group the .docx goes to the asker's direct chat; the group's last line says so.
+    await waitFor(() => uploadedFiles(t.fake).length === 1 && sentTexts(t.fake).some((x) => x.includes('已发送至您的单聊')), 15_000, 'the .docx');
     const text = draftFromPosts(t.fake);
     expect(text.split('\n')[0]).toBe(`投资促进局${today.slice(0, 4)}年法治政府建设工作总结`);
     // Nothing resolved yet: no 「解决」, no example enterprise, the count dated today.

@@ -21,6 +21,8 @@ export interface Fault {
   hang?: boolean;
   /** Drop the connection without an answer. */
   reset?: boolean;
+  /** Do the work (the message is created), then drop the connection before answering. */
+  acceptThenReset?: boolean;
 }
 
 type Route = (req: RecordedRequest) => { status?: number; body: unknown } | undefined;
@@ -119,6 +121,10 @@ export class FakeOpenApi {
       if (f.fault.reset) return void req.socket.destroy();
       if (f.fault.status) return this.json(res, f.fault.status, { code: f.fault.status, msg: 'fault injected' });
       if (f.fault.code) return this.json(res, 200, { code: f.fault.code, msg: 'fault injected' });
+      if (f.fault.acceptThenReset) {
+        this.builtIn(r);
+        return void req.socket.destroy();
+      }
     }
     for (const rt of this.routes) {
       if (rt.method === r.method && rt.pattern.test(r.path)) {

@@ -142,7 +142,7 @@ describe('a command that keeps failing', () => {
   it('is tried three times with a pause between, then the sender is told once and the row records why', async () => {
     const { registry } = await import('../../src/handlers/registry.js');
     let runs = 0;
-    const boom = { id: 'boom', names: ['故障'], usage: '/故障', summary: '测试', run: async () => { runs++; throw new Error('database is locked'); } };
+    const boom = { id: 'boom', names: ['故障'], usage: '/故障', summary: '测试', run: async () => { runs++; throw new Error('disk I/O error'); } };
     const t = await bot({ botOptions: { registry: { ...registry, commands: [...registry.commands, boom] }, inboxRetryBaseMs: 100 } });
     const started = Date.now();
     await t.post(messageEvent({ text: '/故障' }));
@@ -152,7 +152,7 @@ describe('a command that keeps failing', () => {
     }, 5000);
     expect(runs).toBe(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100 + 400);
-    expect(row.lastError).toBe('database is locked');
+    expect(row.lastError).toBe('disk I/O error');
     const reply = await waitFor(() => t.fake.messages[0], 5000, 'the apology');
     expect(reply.content.text).toBe('抱歉，这条消息处理失败，已记录在案。请稍后重试；如仍不成功，请联系管理员。');
     expect(reply.replyTo).toMatch(/^om_/);

@@ -18,6 +18,14 @@ export function canHandle(actor: Actor, c: CaseParties): boolean {
 }
 
 /**
+ * The whole case (content, resolution, history) is for those who handle it and for leaders;
+ * codes are easy to guess, so anyone else sees its outline only.
+ */
+export function canReadCase(actor: Actor & { isLeader: boolean }, c: CaseParties): boolean {
+  return actor.isLeader || canHandle(actor, c);
+}
+
+/**
  * 延期 is decided before the deadline runs out: a deadline extended after it had passed
  * would turn a late case into one 「在规定时限内」 in the year-end figures. A provisional
  * deadline (no official calendar yet) may always be corrected.

@@ -1,4 +1,6 @@
 import { CATEGORIES, type Category } from '../cases/categories.js';
+import { LIMITS } from '../cases/report-form.js';
+import { clip } from '../text/clean-input.js';
 import { deadlineFor } from '../deadlines/deadline-table.js';
 import { parseDay } from './day-text.js';
 
@@ -61,21 +63,21 @@ export function validateLedger(rows: string[][], today: string): { cases: Import
     // Exactly the codes the bot gives (formatCaseCode): /诉求 reads only these, and a longer
     // sequence would leave no code for the year's next case registered in chat.
     const m = /^QY(\d{4})-(?!0000)(\d{4})$/.exec(code);
-    if (!m) problems.push(`编号「${code}」应为 QY年份-四位序号，如 QY2023-0007`);
+    if (!m) problems.push(`编号「${clip(code)}」应为 QY年份-四位序号，如 QY2023-0007`);
     else if (seen.has(code)) problems.push(`编号 ${code} 与第${seen.get(code)}行重复`);
     else seen.set(code, line);
     const enterprise = cell(REQUIRED.enterprise);
     if (!enterprise) problems.push('企业名称为空');
     else if (enterprise.length > ENTERPRISE_MAX) problems.push(`企业名称超过${ENTERPRISE_MAX}字`);
     const category = categoryOf(cell(REQUIRED.category));
-    if (!category) problems.push(`诉求类别「${cell(REQUIRED.category)}」不在：${CATEGORIES.map((c) => c.label).join('、')}`);
+    if (!category) problems.push(`诉求类别「${clip(cell(REQUIRED.category))}」不在：${CATEGORIES.map((c) => c.label).join('、')}`);
     const received = parseDay(cell(REQUIRED.received));
-    if (!received) problems.push(`受理日期「${cell(REQUIRED.received)}」不是有效日期`);
+    if (!received) problems.push(`受理日期「${clip(cell(REQUIRED.received))}」不是有效日期`);
     else if (received > today) problems.push(`受理日期 ${received} 晚于今天`);
     else if (m && Number(m[1]) !== Number(received.slice(0, 4))) problems.push(`编号年份 ${m[1]} 与受理日期 ${received} 不符`);
     const resolvedCell = cell(REQUIRED.resolved);
     const resolved = resolvedCell ? parseDay(resolvedCell) : null;
-    if (resolvedCell && !resolved) problems.push(`办结日期「${resolvedCell}」不是有效日期`);
+    if (resolvedCell && !resolved) problems.push(`办结日期「${clip(resolvedCell)}」不是有效日期`);
     else if (resolved && received && resolved < received) problems.push(`办结日期 ${resolved} 早于受理日期`);
     else if (resolved && resolved > today) problems.push(`办结日期 ${resolved} 晚于今天`);
     const inTime = cell(REQUIRED.inTime);
@@ -83,16 +85,19 @@ export function validateLedger(rows: string[][], today: string): { cases: Import
     const rule = !deadlineCell && category && received ? deadlineFor(category, received) : undefined;
     const deadline = deadlineCell ? parseDay(deadlineCell) : rule?.deadline;
     const whose = rule ? `按${REQUIRED.category}时限（${rule.days}个工作日）计算的办理期限` : '办理期限';
-    if (deadlineCell && !deadline) problems.push(`办理期限「${deadlineCell}」不是有效日期`);
+    if (deadlineCell && !deadline) problems.push(`办理期限「${clip(deadlineCell)}」不是有效日期`);
     else if (deadlineCell && deadline && received && deadline < received) problems.push(`办理期限 ${deadline} 早于受理日期`);
     if (resolved) {
-      if (inTime !== '是' && inTime !== '否') problems.push(`已办结的诉求「是否在时限内」应填“是”或“否”，而不是「${inTime}」`);
+      if (inTime !== '是' && inTime !== '否') problems.push(`已办结的诉求「是否在时限内」应填“是”或“否”，而不是「${clip(inTime)}」`);
       else if (deadline && (resolved <= deadline) !== (inTime === '是')) {
         problems.push(`「是否在时限内」为“${inTime}”，与办结日期 ${resolved} 和${whose} ${deadline} 不符${rule ? '，请在「办理期限」列填写实际期限' : ''}`);
       }
     } else if (!resolvedCell && inTime && !inTime.startsWith('未办结')) {
-      problems.push(`未填写办结日期时「是否在时限内」应为空或“未办结”，而不是「${inTime}」`);
+      problems.push(`未填写办结日期时「是否在时限内」应为空或“未办结”，而不是「${clip(inTime)}」`);
     }
+    // The limits of the report card: a longer text would break the case card later.
+    if ([...cell(OPTIONAL.content)].length > LIMITS.content) problems.push(`${OPTIONAL.content}不能超过${LIMITS.content}字`);
+    if ([...cell(OPTIONAL.department)].length > LIMITS.department) problems.push(`${OPTIONAL.department}不能超过${LIMITS.department}字`);
     if (problems.length) return void errors.push({ line, message: problems.join('；') });
     cases.push({
       line, code, year: Number(m![1]), seq: Number(m![2]), enterprise, category: category!, receivedDate: received!, resolvedDate: resolved ?? null,

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import { clip } from '../text/clean-input.js';
 import { parseDay } from './day-text.js';
 import { RECORD_KINDS, recordKindLabel, recordKindOf, recordUnits, type RecordKind } from './record-kinds.js';
 
@@ -36,7 +37,7 @@ export function parseRecordArgs(args: string, today: string): RecordInput {
   const words = args.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new AppError('invalid_input', RECORD_USAGE, { field: 'kind' });
   const kind = recordKindOf(words[0]!);
-  if (!kind) throw new AppError('invalid_input', `未识别的记录类型「${words[0]}」。${RECORD_USAGE}`, { field: 'kind' });
+  if (!kind) throw new AppError('invalid_input', `未识别的记录类型「${clip(words[0]!)}」。${RECORD_USAGE}`, { field: 'kind' });
   let rest = words.slice(1);
   let date = today;
   const lastDay = rest.length > 0 ? parseDay(rest[rest.length - 1]!) : undefined;

@@ -3,9 +3,12 @@ import { AppError } from '../../errors.js';
 import { caseAssignedNotice } from '../../presentation/messages/case-messages.js';
 import { assignCase } from '../../store/cases/change-case.js';
 import { card } from '../../bot/message.js';
+import { outboxRowOf } from '../../bot/outbox-request.js';
+import { stableUuid } from '../../bot/stable-uuid.js';
+import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
-import { caseCardFor } from '../case-card-for.js';
+import { caseCardFor, caseCardWith, pickerPeople } from '../case-card-for.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
@@ -24,9 +27,14 @@ export const caseAssignAction: ActionHandler = {
     const c = got.case;
     const assigneeId = assigneeOf(ctx);
     if (!assigneeId) throw new AppError('invalid_input', '请选择承办人', { field: 'assignee' });
-    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now() });
+    // The assignee's notice is stored with the change: a failure between the two cannot lose it.
+    const people = await pickerPeople(ctx);
+    const notices = (changed: CaseWithHistory) => {
+      const dm = caseCardWith(ctx, changed, people, caseAssignedNotice(changed));
+      return [outboxRowOf({ kind: 'message', to: { openId: assigneeId }, message: card(dm), uuid: stableUuid(`${ctx.eventId}:assigned:${assigneeId}`) })];
+    };
+    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices });
     if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
-    await ctx.send({ openId: assigneeId }, card(await caseCardFor(ctx, r.case, caseAssignedNotice(r.case))));
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
   },
 };

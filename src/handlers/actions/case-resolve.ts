@@ -2,6 +2,9 @@ import { LIMITS, pickedDay, requiredText } from '../../domain/cases/report-form.
 import { caseResolvedText } from '../../presentation/messages/case-messages.js';
 import { resolveCase } from '../../store/cases/change-case.js';
 import { text } from '../../bot/message.js';
+import { outboxRowOf } from '../../bot/outbox-request.js';
+import { stableUuid } from '../../bot/stable-uuid.js';
+import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
@@ -20,9 +23,13 @@ export const caseResolveAction: ActionHandler = {
       notBefore: c.receivedDate,
       notBeforeLabel: `受理日期（${c.receivedDate}）`,
     });
-    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now() });
+    // The leaders' notice is stored with the change: a failure between the two cannot lose it.
+    const notices = (changed: CaseWithHistory) =>
+      ctx.config.BOT_LEADERS.map((leader) =>
+        outboxRowOf({ kind: 'message', to: { openId: leader }, message: text(caseResolvedText(changed)), uuid: stableUuid(`${ctx.eventId}:resolved:${leader}`) }),
+      );
+    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now(), notices });
     if (!r.changed) return unchangedAnswer(ctx, r.case);
-    for (const leader of ctx.config.BOT_LEADERS) await ctx.send({ openId: leader }, text(caseResolvedText(r.case)));
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已办结` });
   },
 };

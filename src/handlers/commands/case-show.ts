@@ -1,8 +1,11 @@
 import { parseCaseCode } from '../../domain/cases/case-code.js';
+import { canReadCase } from '../../domain/cases/case-rules.js';
+import { caseOutlineText } from '../../presentation/messages/case-outline.js';
 import { findCaseByCode } from '../../store/cases/find-cases.js';
 import { card, text } from '../../bot/message.js';
 import type { CommandHandler } from '../../bot/registry.js';
 import { caseCardFor } from '../case-card-for.js';
+import { todayOf } from '../today.js';
 
 /** /诉求 <编号>: the case card with fields, deadline, history and actions. */
 export const caseShowCommand: CommandHandler = {
@@ -21,6 +24,7 @@ export const caseShowCommand: CommandHandler = {
       await ctx.reply(text(`未找到编号为 ${code} 的诉求，请核对编号。`));
       return;
     }
+    if (!canReadCase(ctx.user, c)) return ctx.reply(text(caseOutlineText(c, todayOf(ctx))));
     await ctx.reply(card(await caseCardFor(ctx, c)));
   },
 };

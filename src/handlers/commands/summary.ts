@@ -60,13 +60,16 @@ export const summaryCommand: CommandHandler = {
       return ctx.reply(text(uncheckedMessage(year)));
     }
     for (const post of draftPosts(draft)) await ctx.reply(post);
-    // From the bot menu there is no message to reply to: the files go to the asker's direct chat.
-    const file = ctx.messageId ? { replyTo: ctx.messageId } : { openId: ctx.user.openId };
+    // The files (every case of the year) go to the asker alone when asked in a group, as the study
+    // export does, and from the bot menu, where there is no message to reply to.
+    const inGroup = ctx.chat.chatType === 'group';
+    const file = inGroup || !ctx.messageId ? { openId: ctx.user.openId } : { replyTo: ctx.messageId };
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: docx });
     if (ledger) {
       const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
       await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows, returned) });
     }
+    if (inGroup) await ctx.reply(text(`${year}年总结的 Word 文件${ledger ? '和 Excel 台账' : ''}已发送至您的单聊。`));
     ctx.log.info({ year, cases: figures.total, checks: draft.checks.length, ms: Date.now() - started }, 'year-end draft sent');
   },
 };

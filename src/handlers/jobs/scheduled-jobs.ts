@@ -5,6 +5,7 @@ import { sendDailyReminders } from './daily-reminders-job.js';
 import { sendYearEndWatch } from './year-end-watch-job.js';
 import { postWeeklyProgress } from './weekly-progress-job.js';
 import { closeStudyDay } from './study-close-day-job.js';
+import { pruneQueuesJob } from './prune-queues-job.js';
 
 /** Replaces jobs of the default list by id (tests, or a deployment that wants another time). */
 export interface JobReplacements {
@@ -21,5 +22,6 @@ export function scheduledJobs(config: Config, replacements: JobReplacements = {}
     { id: 'yearend.watch', cron: '30 9 1 12 1', summary: '12月起每周提示年终总结缺项', run: sendYearEndWatch },
     // Just after midnight: sessions of the day that ended are closed and their absentees recorded.
     { id: 'study.close-day', cron: '5 0 * * *', summary: '结束前一日的会前学法并记录缺席人员', run: replacements.closeStudyDay ?? closeStudyDay },
+    { id: 'maintenance.prune-queues', cron: '30 3 * * *', summary: '清理30天前已处理的收发记录（失败记录保留90天）', run: pruneQueuesJob },
   ];
 }

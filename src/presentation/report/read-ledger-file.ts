@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { cleanText } from '../../domain/text/clean-input.js';
 
 /** An Excel cell as text: dates as YYYY-MM-DD, rich text and formulas by their shown value. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -21,6 +22,11 @@ function cellText(v: ExcelJS.CellValue): string {
  * Blank rows stay (as empty rows), so a row's index is its line in the file for error reports.
  */
 export async function readLedgerFile(path: string): Promise<string[][]> {
+  // The file is user input like a message: control and bidi characters end here.
+  return (await readRows(path)).map((row) => row.map(cleanText));
+}
+
+async function readRows(path: string): Promise<string[][]> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') {
     return parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];

@@ -2,6 +2,7 @@ import { FROM_STATUSES, type Actor, type CaseVerb } from '../../domain/cases/cas
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
+import type { NewOutboxRow } from '../sql/queue-sql.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 
 /**
@@ -17,10 +18,18 @@ export interface ChangeResult {
   from: string;
 }
 
+/** A message that tells about a change, stored in the change's own transaction. */
+export type Notice = Omit<NewOutboxRow, 'now'>;
+
 interface Change {
   code: string;
   actor: Actor;
   at?: Date;
+  /**
+   * Messages about the change (the leaders' 办结 notice, the assignee's 指派 notice), built
+   * from the changed case and stored in the same transaction: both happen or neither.
+   */
+  notices?: (changed: CaseWithHistory) => Notice[];
 }
 
 async function loadCase(db: Db, code: string): Promise<CaseWithHistory> {
@@ -49,6 +58,15 @@ async function transition(
     await tx.caseEvent.create({
       data: { caseId: c.id, at, actorId: ch.actor.openId, kind: step.kind, fromStatus: c.status, toStatus: step.toStatus ?? c.status, note: step.note ?? null },
     });
+    if (ch.notices) {
+      const after = await tx.enterpriseCase.findUniqueOrThrow({ where: { id: c.id }, include: withHistory });
+      for (const n of ch.notices(after)) {
+        // Due at once (the epoch), like every new outbox row.
+        await tx.outboxMessage.create({
+          data: { uuid: n.uuid, kind: n.kind, target: n.target, payload: n.payload, blob: n.blob ? new Uint8Array(n.blob) : null, ref: n.ref, orderKey: n.orderKey ?? n.target, status: 'pending', nextAttemptAt: new Date(0), createdAt: at },
+        });
+      }
+    }
     return true;
   });
   return { case: await loadCase(db, ch.code), changed, from: c.status };

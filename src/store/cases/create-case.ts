@@ -4,6 +4,7 @@ import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
+import { busyPause, isBusyError, retryBusy } from '../busy-error.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
 
@@ -23,8 +24,8 @@ export interface NewCase {
   at?: Date;
 }
 
-/** Another writer took the same (year, seq) or held the write lock: try again. */
-const MAX_ATTEMPTS = 8;
+/** Another writer took the same (year, seq) or held the write lock: try again (about 30 s in all). */
+const MAX_ATTEMPTS = 30;
 
 /**
  * Stores a case with the next code of its year, its deadline and a 'created' history row,
@@ -42,8 +43,11 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
   const due = deadlineFor(input.category, input.receivedDate);
   const note = due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`;
   // One synchronous transaction where the dialect has it (SQLite), the Prisma path otherwise.
-  if (db.sql.storeCase) {
-    return db.sql.storeCase({
+  // SQLite waits only briefly for another writer inside the call: a busy database is tried
+  // again after a pause, off the event loop, so a submission is never lost to an import.
+  const storeCase = db.sql.storeCase;
+  if (storeCase) {
+    return retryBusy(() => storeCase({
       enterprise: input.enterprise,
       category: input.category,
       content: input.content,
@@ -58,7 +62,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
       source: input.source ?? 'chat',
       chatId: input.chatId ?? null,
       at: input.at ?? new Date(),
-    });
+    }));
   }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -114,6 +118,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
         if (existing) return { case: existing, created: false };
       }
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      if (isBusyError(e)) await busyPause(attempt);
     }
   }
 }
@@ -123,8 +128,5 @@ function isUniqueConflict(e: unknown): boolean {
 }
 
 function isRetryable(e: unknown): boolean {
-  if (isUniqueConflict(e)) return true;
-  const text = e instanceof Error ? e.message : String(e);
-  // SQLite's busy writer; PostgreSQL's serialization failure or deadlock; a pool that had no free connection in time.
-  return /SQLITE_BUSY|database is locked|40001|40P01|could not serialize|deadlock detected|Unable to start a transaction/i.test(text);
+  return isUniqueConflict(e) || isBusyError(e);
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { pgQueueStats } from './pg-queue-stats.js';
 import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
 
 /**
@@ -11,11 +12,11 @@ const TYPES = {
     oid === pg.types.builtins.TIMESTAMP ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-const INBOX_COLUMNS = `id, event_id AS "eventId", type, payload, attempts`;
+const INBOX_COLUMNS = `id, event_id AS "eventId", type, payload, attempts, status`;
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < $1)) OR (status = 'processing' AND lease_until < $1))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1))`;
-/** Rows of one target go out in order across replicas: none is claimed while an earlier one is unsent. */
-const NO_EARLIER_UNSENT = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target = o.target AND e.id < o.id AND e.status IN ('pending', 'sending'))`;
+/** Rows of one conversation go out in order across replicas: none is claimed while an earlier one is unsent. */
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.status IN ('pending', 'sending'))`;
 
 /** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
 export function pgQueues(pool: pg.Pool): QueueSql {
@@ -66,15 +67,15 @@ export function pgQueues(pool: pg.Pool): QueueSql {
     outbox: {
       async insert(row) {
         await q(
-          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8) ON CONFLICT (uuid) DO NOTHING`,
+          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, order_key, status, attempts, next_attempt_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9) ON CONFLICT (uuid) DO NOTHING`,
           // A new row is due at once whatever a test clock says (next attempt at the epoch).
-          [row.uuid, row.kind, row.target, row.payload, row.blob, row.ref, at(new Date(0)), at(row.now)],
+          [row.uuid, row.kind, row.target, row.payload, row.blob, row.ref, row.orderKey ?? row.target, at(new Date(0)), at(row.now)],
         );
       },
       async findDue(now, take) {
         const { rows } = await q<OutboxRow>(
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${OUTBOX_DUE} ORDER BY id LIMIT $2`,
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
           [at(now), take],
         );
         return rows;
@@ -83,7 +84,7 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         // SKIP LOCKED: a row another replica is claiming at this instant is simply not ours.
         const r = await q(
           `UPDATE outbox SET status = 'sending', lease_until = $3, attempts = attempts + 1
-           WHERE id IN (SELECT o.id FROM outbox o WHERE o.id = $2 AND ${OUTBOX_DUE} AND ${NO_EARLIER_UNSENT} FOR UPDATE SKIP LOCKED)`,
+           WHERE id IN (SELECT o.id FROM outbox o WHERE o.id = $2 AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} FOR UPDATE SKIP LOCKED)`,
           [at(now), id, at(leaseUntil)],
         );
         return r.rowCount === 1;
@@ -100,5 +101,6 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         ]);
       },
     },
+    stats: (now) => pgQueueStats(q, now),
   };
 }

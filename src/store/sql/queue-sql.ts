@@ -11,6 +11,8 @@ export interface InboxRow {
   type: string;
   payload: string;
   attempts: number;
+  /** 'processing' when found due: a handler took it and its lease ran out (the process stopped). */
+  status: string;
 }
 
 export interface OutboxRow {
@@ -32,6 +34,11 @@ export interface NewOutboxRow {
   payload: string;
   blob: Buffer | null;
   ref: string | null;
+  /**
+   * The conversation the message belongs to: rows with one key leave in the order stored.
+   * Defaults to the target (a reply's own target is the message it answers: give the chat).
+   */
+  orderKey?: string | undefined;
   now: Date;
 }
 
@@ -54,10 +61,11 @@ export interface InboxSql {
 export interface OutboxSql {
   /** Stores a message to send; a second row with the same uuid stores nothing. Due at once. */
   insert(row: NewOutboxRow): Promise<void>;
+  /** Due rows that are the first unsent row of their conversation (order key), oldest first. */
   findDue(now: Date, take: number): Promise<OutboxRow[]>;
   /**
    * Takes a row for sending until `leaseUntil`; false when another worker has it, or when an
-   * earlier row of the same target is not yet sent (so replicas never send out of order).
+   * earlier row of the same conversation is not yet sent (so replicas never send out of order).
    */
   claim(id: number, now: Date, leaseUntil: Date): Promise<boolean>;
   markSent(id: number, now: Date, messageId: string | null): Promise<void>;
@@ -65,7 +73,19 @@ export interface OutboxSql {
   markFailed(id: number, failure: { reason: string; nextAttemptAt?: Date }): Promise<void>;
 }
 
+/** Counts and ages of the queues and job runs, for /metrics. Nothing personal. */
+export interface QueueStats {
+  inboxPending: number;
+  inboxFailed: number;
+  inboxOldestSeconds: number;
+  outboxPending: number;
+  outboxFailed: number;
+  outboxOldestSeconds: number;
+  jobRuns: Array<{ jobId: string; status: string; count: number }>;
+}
+
 export interface QueueSql {
   inbox: InboxSql;
   outbox: OutboxSql;
+  stats(now: Date): Promise<QueueStats>;
 }

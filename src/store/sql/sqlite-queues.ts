@@ -1,12 +1,13 @@
 import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
+import { sqliteQueueStats } from './sqlite-queue-stats.js';
 import { sqlDate, stmt, type RawDb } from '../raw-sqlite.js';
 
-const INBOX_COLUMNS = `id, event_id AS eventId, type, payload, attempts`;
+const INBOX_COLUMNS = `id, event_id AS eventId, type, payload, attempts, status`;
 // For a pending row, lease_until is "not before" (a retry after a failure waits a little).
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
-/** Rows of one target go out in order, also across replicas: none is claimed while an earlier one is unsent. */
-const NO_EARLIER_UNSENT = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.target = outbox.target AND e.status IN ('pending', 'sending') AND e.id < outbox.id)`;
+/** Only the first unsent message of its conversation may go: the next one waits for it. */
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.status IN ('pending', 'sending'))`;
 
 /** The inbox and outbox on SQLite: prepared statements on the plain connection (see raw-sqlite.ts). */
 export function sqliteQueues(raw: RawDb): QueueSql {
@@ -63,20 +64,20 @@ export function sqliteQueues(raw: RawDb): QueueSql {
       async insert(row) {
         stmt(
           raw,
-          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, status, attempts, next_attempt_at, created_at)
-           VALUES (@uuid, @kind, @target, @payload, @blob, @ref, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
+          `INSERT INTO outbox (uuid, kind, target, payload, blob, ref, order_key, status, attempts, next_attempt_at, created_at)
+           VALUES (@uuid, @kind, @target, @payload, @blob, @ref, @orderKey, 'pending', 0, @due, @now) ON CONFLICT(uuid) DO NOTHING`,
           // A new row is due at once whatever a test clock says (next attempt at the epoch).
-        ).run({ ...row, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
+        ).run({ ...row, orderKey: row.orderKey ?? row.target, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
       },
       async findDue(now, take) {
         const rows = stmt(
           raw,
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${OUTBOX_DUE} ORDER BY id LIMIT @take`,
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
         ).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
         return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
       },
       async claim(id, now, leaseUntil) {
-        const r = stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE} AND ${NO_EARLIER_UNSENT}`).run({
+        const r = stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY}`).run({
           id,
           now: sqlDate(now),
           lease: sqlDate(leaseUntil),
@@ -97,5 +98,6 @@ export function sqliteQueues(raw: RawDb): QueueSql {
         ).run({ id, status: failure.nextAttemptAt ? 'pending' : 'failed', reason: failure.reason, next: failure.nextAttemptAt ? sqlDate(failure.nextAttemptAt) : null });
       },
     },
+    stats: async (now) => sqliteQueueStats(raw, now),
   };
 }

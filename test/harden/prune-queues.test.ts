@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pruneQueues } from '../../src/store/prune-queues.js';
+import { sqlDate } from '../../src/store/raw-sqlite.js';
+import { messageEvent } from '../support/lark-payloads.js';
+import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+
+let t: TestBot | undefined;
+afterEach(async () => {
+  await t?.destroy();
+  t = undefined;
+});
+
+const daysAgo = (n: number) => sqlDate(new Date(Date.now() - n * 24 * 3600_000));
+
+describe('retention of inbox and outbox rows', () => {
+  it('deletes rows handled or sent over 30 days ago and failed ones over 90 days, and keeps the rest', async () => {
+    t = await startTestBot();
+    for (let i = 0; i < 4; i++) await t.post(messageEvent({ text: '/帮助', from: STAFF }));
+    await waitFor(async () => (await t!.bot.db.outboxMessage.count({ where: { status: 'sent' } })) === 4, 5000, 'four replies sent');
+    const raw = t.bot.db.sqlite!;
+    const ids = (raw.prepare('SELECT id FROM inbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+    const out = (raw.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+    raw.prepare(`UPDATE inbox SET updated_at = ? WHERE id = ?`).run(daysAgo(31), ids[0]);
+    raw.prepare(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`).run(daysAgo(60), ids[1]);
+    raw.prepare(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`).run(daysAgo(91), ids[2]);
+    raw.prepare(`UPDATE outbox SET sent_at = ? WHERE id = ?`).run(daysAgo(31), out[0]);
+    raw.prepare(`UPDATE outbox SET status = 'failed', created_at = ? WHERE id = ?`).run(daysAgo(91), out[1]);
+    expect(await pruneQueues(t.bot.db, new Date())).toEqual({ inbox: 2, outbox: 2 });
+    expect((raw.prepare('SELECT id FROM inbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual([ids[1], ids[3]]);
+    expect((raw.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual([out[2], out[3]]);
+  });
+
+  it('runs daily as a scheduled job', async () => {
+    t = await startTestBot();
+    expect(t.bot.registry.jobs(t.config).find((j) => j.id === 'maintenance.prune-queues')?.cron).toBe('30 3 * * *');
+  });
+});
