@@ -1,4 +1,4 @@
-import type { EnterpriseTally } from './year-figures.js';
+import type { EnterpriseTally } from './enterprise-tally.js';
 
 /**
  * The enterprises a category's 「解决…」 clause names: only ones with resolved cases in that

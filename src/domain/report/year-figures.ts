@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../cases/categories.js';
 import { chooseExamples } from './category-examples.js';
+import type { EnterpriseTally } from './enterprise-tally.js';
 import { grewMaterially, type SlowerCategory } from './handling-time.js';
 import { average, percent, percentOfRate } from './percent.js';
 import type { RecordKind } from './record-kinds.js';
@@ -89,23 +90,7 @@ export interface YearFigures {
   previous: PreviousYear | undefined;
 }
 
-/**
- * Cases of one enterprise in one category, counted by the store (GROUP BY), so the draft needs
- * no pass over every case.
- */
-export interface EnterpriseTally {
-  category: string;
-  enterprise: string;
-  /** Counted cases (returned ones are not counted). */
-  cases: number;
-  resolved: number;
-  withinDeadline: number;
-  open: number;
-  openOverdue: number;
-  firstReceived: string;
-  /** The latest 办结日期 among them, or null. */
-  lastResolved: string | null;
-}
+export type { EnterpriseTally } from './enterprise-tally.js';
 
 export interface YearInputs {
   year: number;
