@@ -15,14 +15,15 @@ describe('outbox policy', () => {
     t = await startTestBot({ botOptions: { outboxPolicy: fast } });
     t.fake.fail('/open-apis/im/v1/messages', { status: 503 }, 1e9);
     await t.post(messageEvent({ text: '/帮助', from: STAFF }));
-    await waitFor(async () => ((await t!.bot.db.outboxMessage.findFirst())?.attempts ?? 0) >= 1, 5000, 'a failed attempt');
+    // A failed attempt recorded (claimed, refused, pending again), not one still in flight at the restart.
+    await waitFor(async () => { const row = await t!.bot.db.outboxMessage.findFirst(); return (row?.attempts ?? 0) >= 1 && row?.status === 'pending'; }, 5000, 'a failed attempt');
     await t.close();
     const later = { now: () => new Date(Date.now() + 7 * 3600_000) };
     const again = await startTestBot({ fake: t.fake, databaseUrl: t.databaseUrl, clock: later, botOptions: { outboxPolicy: fast } });
     try {
       await new Promise((r) => setTimeout(r, 300));
       t.fake.clearFaults();
-      await waitFor(() => t!.fake.messages.length === 1, 5000, 'the reply');
+      await waitFor(() => t!.fake.messages.length === 1, 15_000, 'the reply');
       await waitFor(async () => (await again.bot.db.outboxMessage.findFirstOrThrow()).status === 'sent', 5000, 'the row marked sent');
     } finally {
       await again.close();
