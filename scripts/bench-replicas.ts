@@ -10,8 +10,9 @@
  * The URL names a server and a role that may CREATE DATABASE (one fresh database per setup,
  * dropped afterwards). Traffic goes only to 127.0.0.1.
  */
+import { timedPost } from './timed-post.js';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -35,15 +36,7 @@ if (!ADMIN_URL) {
 
 function post(port: number, payload: unknown): Promise<number> {
   const { body, headers } = signedRequest(payload);
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const req = request({ host: '127.0.0.1', port, path: '/webhook/event', method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return timedPost(agent, port, body, headers);
 }
 
 async function pool<T>(items: T[], fn: (x: T) => Promise<unknown>): Promise<void> {

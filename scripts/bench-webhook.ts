@@ -7,6 +7,7 @@
  *   npm run bench:webhook            (defaults; builds dist/ first, the server runs compiled)
  *   BENCH_EVENTS=50000 BENCH_RATE=200 BENCH_RATE_SECONDS=10 npm run bench:webhook
  */
+import { timedPost } from './timed-post.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -49,15 +50,7 @@ async function post(port: number, body: string, headers: Record<string, string>)
 }
 
 function postOnce(port: number, body: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const req = request({ host: '127.0.0.1', port, path: '/webhook/event', method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return timedPost(agent, port, body, headers);
 }
 
 function getJson(port: number, path: string): Promise<any> {
