@@ -24,6 +24,8 @@ export interface BotOptions {
   clock?: Clock;
   registry?: Registry;
   outboxPolicy?: Partial<RetryPolicy>;
+  /** How long stop() waits for sends in flight before handing them back (outbox.ts DRAIN_MS). */
+  outboxDrainMs?: number;
   pollMs?: number;
   cardAnswerBudgetMs?: number;
   /** Pause before a failed event is tried again (then four times longer, up to 3 attempts). */
@@ -66,7 +68,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
   const api = countedApi(options.api, metrics);
 
-  const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000 });
+  const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000, ...(options.outboxDrainMs ? { drainMs: options.outboxDrainMs } : {}) });
   const services: Services = {
     db,
     config: options.config,

@@ -37,12 +37,19 @@ describe('the server process', () => {
       const req = signedRequest(messageEvent({ text: '/帮助' }));
       expect((await fetch(base + '/webhook/event', { method: 'POST', headers: req.headers, body: req.body })).status).toBe(200);
       await waitFor(() => fake.messages.length === 1, 10_000, 'the reply');
+      // A send Lark holds open at SIGTERM is handed back within the drain, not left to the forced exit.
+      fake.fail('/open-apis/im/v1/messages', { hang: true }, 1);
+      const held = signedRequest(messageEvent({ text: '/帮助' }));
+      expect((await fetch(base + '/webhook/event', { method: 'POST', headers: held.headers, body: held.body })).status).toBe(200);
+      await waitFor(() => fake.sendRequests.length === 2, 10_000, 'the held send');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(out).toContain('stopped');
+      fake.dropConnections();
       expect(out).not.toContain('main-secret');
       const db = new Database(dbPath, { readonly: true });
       expect(db.prepare(`SELECT count(*) AS n FROM inbox WHERE status != 'done'`).get()).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT status, attempts FROM outbox ORDER BY id`).all()).toEqual([{ status: 'sent', attempts: 1 }, { status: 'pending', attempts: 1 }]);
       expect(db.prepare(`SELECT count(*) AS n FROM _prisma_migrations`).get()).toMatchObject({ n: expect.any(Number) });
       db.close();
     } finally {

@@ -41,13 +41,28 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** Sends in flight at most (default MAX_CONCURRENT_SENDS). */
   maxConcurrent?: number;
+  /** How long stop() waits for sends in flight before handing their rows back (default DRAIN_MS). */
+  drainMs?: number;
+}
+
+/**
+ * Well inside the 15 s after which the server process exits anyway (main.ts), which is also the
+ * SDK's request timeout: a hung send must not decide whether the shutdown is clean.
+ */
+export const DRAIN_MS = 5_000;
+
+/** A send in flight: `answered` once Lark answered (then only the record is left to write). */
+interface InFlight {
+  settled: Promise<unknown>;
+  answered: boolean;
+  handedBack: boolean;
 }
 
 /** Sends stored messages through the Lark API; retries what may succeed later; survives restarts. */
 export class OutboxWorker {
   private readonly policy: RetryPolicy;
   private readonly loop: PollLoop;
-  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly inflight = new Map<number, InFlight>();
 
   constructor(private readonly options: OutboxWorkerOptions) {
     this.policy = { ...DEFAULT_RETRY, ...options.policy };
@@ -58,10 +73,24 @@ export class OutboxWorker {
     this.loop.start();
   }
 
-  /** Finishes the sends in hand, then stops. Rows not yet sent stay stored for the next start. */
+  /**
+   * Finishes the sends in hand, then stops. Rows not yet sent stay stored for the next start.
+   * A send with no answer after the drain is handed back (pending, due at once) rather than left
+   * 'sending' until its lease runs out: nobody can know whether it reached Lark, and the next
+   * start (or another replica) sends it again with the same uuid, which Lark deduplicates.
+   */
   async stop(): Promise<void> {
     await this.loop.stop();
-    await Promise.allSettled([...this.inflight]);
+    if (await settledWithin([...this.inflight.values()].map((f) => f.settled), this.options.drainMs ?? DRAIN_MS)) return;
+    for (const [id, f] of this.inflight) {
+      if (f.answered) continue;
+      f.handedBack = true;
+      // Due at the epoch: at once whatever the next run's clock says (as a new row is).
+      await retryBusy(() => this.options.db.queues.outbox.markFailed(id, { reason: 'stopped before Lark answered; sent again with the same uuid', nextAttemptAt: new Date(0) }));
+      this.options.log.warn({ outbox: id }, 'outbox send still in flight at stop; handed back');
+    }
+    // Those Lark answered are only being recorded: a moment.
+    await Promise.allSettled([...this.inflight.values()].filter((f) => f.answered).map((f) => f.settled));
   }
 
   /** Called after enqueue so a new message goes out at once rather than at the next poll. */
@@ -84,13 +113,14 @@ export class OutboxWorker {
     for (const row of due) {
       if (!(await this.claim(row.id, now))) continue;
       started++;
-      const sending: Promise<unknown> = this.deliver(row)
+      const f: InFlight = { settled: Promise.resolve(), answered: false, handedBack: false };
+      f.settled = this.deliver(row, f)
         .catch((e: unknown) => this.options.log.error({ outbox: row.id, err: (e as Error).message }, 'outbox send could not be recorded'))
         .finally(() => {
-          this.inflight.delete(sending);
+          this.inflight.delete(row.id);
           this.loop.wake();
         });
-      this.inflight.add(sending);
+      this.inflight.set(row.id, f);
     }
     return started;
   }
@@ -99,11 +129,19 @@ export class OutboxWorker {
     return retryBusy(() => this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)));
   }
 
-  private async deliver(row: OutboxRow): Promise<boolean> {
+  private async deliver(row: OutboxRow, f: InFlight): Promise<boolean> {
     const { db, log } = this.options;
     const attempt = row.attempts + 1;
+    const answer = await this.send(row).then(
+      (messageId) => ({ ok: true as const, messageId }),
+      (e: unknown) => ({ ok: false as const, e }),
+    );
+    // Handed back at stop: the row is someone else's now (and the database may be closed).
+    if (f.handedBack) return false;
+    f.answered = true;
     try {
-      const messageId = await this.send(row);
+      if (!answer.ok) throw answer.e;
+      const { messageId } = answer;
       await retryBusy(() => db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null));
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
@@ -160,5 +198,16 @@ export class OutboxWorker {
     if ('replyTo' in target) return (await api.replyMessage({ messageId: target.replyTo, msgType, content, uuid })).messageId;
     const [receiveIdType, receiveId] = 'chatId' in target ? (['chat_id', target.chatId] as const) : (['open_id', target.openId] as const);
     return (await api.sendMessage({ receiveIdType, receiveId, msgType, content, uuid })).messageId;
+  }
+}
+
+/** True when every promise settled within `ms`. */
+async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([Promise.allSettled(promises).then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

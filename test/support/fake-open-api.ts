@@ -23,6 +23,8 @@ export interface Fault {
   reset?: boolean;
   /** Do the work (the message is created), then drop the connection before answering. */
   acceptThenReset?: boolean;
+  /** Answer normally, but only after this many milliseconds (a slow send). */
+  delayMs?: number;
 }
 
 type Route = (req: RecordedRequest) => { status?: number; body: unknown } | undefined;
@@ -121,6 +123,7 @@ export class FakeOpenApi {
       if (f.fault.reset) return void req.socket.destroy();
       if (f.fault.status) return this.json(res, f.fault.status, { code: f.fault.status, msg: 'fault injected' });
       if (f.fault.code) return this.json(res, 200, { code: f.fault.code, msg: 'fault injected' });
+      if (f.fault.delayMs) await new Promise((r) => setTimeout(r, f.fault.delayMs));
       if (f.fault.acceptThenReset) {
         this.builtIn(r);
         return void req.socket.destroy();
