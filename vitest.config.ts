@@ -2,12 +2,48 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Every test runs on SQLite. With TEST_DATABASE_URL (a PostgreSQL server; .ci/run starts one)
- * the suites that touch the store, transport, scheduling and reports run a second time with
- * startTestBot on a fresh PostgreSQL database each (TEST_DB_KIND=postgres).
+ * the files below run a second time with startTestBot on a PostgreSQL database each
+ * (TEST_DB_KIND=postgres, copied from a migrated template: support/template-database.ts).
+ *
+ * The rule for this list: a file belongs here when it exercises code that differs per dialect,
+ * not merely code that passes through the store. That is
+ *  - SQL written per dialect: the inbox and outbox (claims, leases, order per conversation,
+ *    queue stats: src/store/sql/*-queues.ts), the case-code lock and insert (dialect-sql.ts),
+ *    the report and weekly-progress queries (store/report, store/progress.ts), the ledger
+ *    import's raw inserts;
+ *  - writers racing where the database's locking decides the outcome: code allocation,
+ *    concurrent case changes, scheduled-job claims, two workers on one database;
+ *  - one end-to-end journey per area (cases, the year-end report) through the PostgreSQL
+ *    client, for what the generated client maps differently (dates, bytes, big integers).
+ * Files about wording, permissions, cards, signatures or the long connection run on SQLite only:
+ * on PostgreSQL they would repeat the same queue statements that the files here already test.
+ * Migrations and schema drift are tested on both databases by the files in SELF_CHOOSING.
  */
-const POSTGRES_SUITES = ['test/store/**/*.test.ts', 'test/transport/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/report/**/*.test.ts', 'test/cases/**/*.test.ts'];
+const POSTGRES_SUITES = [
+  // Inbox and outbox statements: retries, leases, restarts, a kill mid-send, order, stats.
+  'test/transport/reliability.test.ts',
+  'test/transport/outbox-shutdown.test.ts',
+  'test/transport/outbox-crash.test.ts',
+  'test/transport/health-database.test.ts',
+  'test/harden/faults-order.test.ts',
+  'test/harden/metrics.test.ts',
+  // Job claims, replicas on one database, the weekly-progress query.
+  'test/schedules/scheduler.test.ts',
+  'test/schedules/replicas.test.ts',
+  'test/schedules/weekly-post.test.ts',
+  // Year-end figures, the ledger, the import's raw inserts.
+  'test/report/reference-journey.test.ts',
+  'test/report/mixed-year.test.ts',
+  'test/report/records-only-year.test.ts',
+  'test/report/import-ledger.test.ts',
+  // Case codes (lock and insert), racing changes, the case journey.
+  'test/cases/submit.test.ts',
+  'test/cases/create-case-paths.test.ts',
+  'test/cases/concurrent-changes.test.ts',
+  'test/cases/journey.test.ts',
+];
 // These pick their databases themselves (both kinds, or PostgreSQL only): one run is enough.
-const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts'];
+const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/replicas/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageEvent } from '../support/lark-payloads.js';
 import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
@@ -44,11 +43,9 @@ describe('faults: an event that crashes the process', () => {
     t = await startTestBot({ noWorkers: true });
     const crashing = messageEvent({ text: '/帮助', from: STAFF });
     await t.post(crashing);
-    await t.close();
     // As left by three runs that each died while handling it (lease ran out, attempts used).
-    const raw = new Database(t.config.databasePath);
-    raw.prepare(`UPDATE inbox SET status = 'processing', attempts = 3, lease_until = '2000-01-01T00:00:00.000+00:00' WHERE event_id = ?`).run(crashing.header.event_id);
-    raw.close();
+    await t.bot.db.inboxEvent.updateMany({ where: { eventId: crashing.header.event_id }, data: { status: 'processing', attempts: 3, leaseUntil: new Date('2000-01-01T00:00:00Z') } });
+    await t.close();
     const again = await startTestBot({ fake: t.fake, databaseUrl: t.databaseUrl });
     await waitFor(async () => (await again.bot.db.inboxEvent.findFirst())?.status === 'failed', 5000, 'the row failed for good');
     const texts = await waitFor(() => (again.fake.messages.length ? again.fake.messages.map((m) => JSON.stringify(m.content)) : undefined), 5000, 'the apology');

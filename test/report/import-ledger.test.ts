@@ -13,17 +13,30 @@ import { loadYearFigures } from '../../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../../src/store/report/load-year-ledger.js';
 import { referenceCases } from './support/reference-cases.js';
 import { seedCases } from './support/seed.js';
+import { createMigratedDatabase } from '../support/template-database.js';
+import { TEST_DB_KIND } from '../support/test-bot.js';
 
 const HEADER = '编号,企业名称,诉求类别,受理日期,办结日期,是否在时限内';
 const TODAY = '2026-11-25';
 let dir: string;
 let db: Db;
+// The import writes with raw SQL: on the PostgreSQL pass every database here is PostgreSQL.
+const opened: Array<{ db: Db; drop: () => Promise<void> }> = [];
+async function newDatabase(): Promise<Db> {
+  const d = await createMigratedDatabase(TEST_DB_KIND);
+  const { db: fresh } = await openDatabase(d.url);
+  opened.push({ db: fresh, drop: d.drop });
+  return fresh;
+}
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fazhi-import-'));
-  ({ db } = await openDatabase(join(dir, 'bot.db')));
+  db = await newDatabase();
 });
 afterEach(async () => {
-  await closeDatabase(db);
+  for (const o of opened.splice(0)) {
+    await closeDatabase(o.db);
+    await o.drop();
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -119,17 +132,13 @@ describe('importing a ledger', () => {
     const before = await loadYearFigures(db, 2023, TODAY);
     const path = join(dir, 'ledger.xlsx');
     writeFileSync(path, await ledgerXlsx(2023, await loadYearLedger(db, 2023, TODAY)));
-    const other = await openDatabase(join(dir, 'other.db'));
-    try {
-      const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
-      expect(errors).toEqual([]);
-      expect((await importLedger(other.db, cases)).imported).toBe(63);
-      const after = await loadYearFigures(other.db, 2023, TODAY);
-      // Imported names are tidied like names typed in chat (full-width brackets).
-      expect(JSON.stringify(after)).toBe(JSON.stringify(before).replace(/\(/g, '（').replace(/\)/g, '）'));
-    } finally {
-      await closeDatabase(other.db);
-    }
+    const other = await newDatabase();
+    const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
+    expect(errors).toEqual([]);
+    expect((await importLedger(other, cases)).imported).toBe(63);
+    const after = await loadYearFigures(other, 2023, TODAY);
+    // Imported names are tidied like names typed in chat (full-width brackets).
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before).replace(/\(/g, '（').replace(/\)/g, '）'));
   });
 
   it('round-trips a case whose deadline was extended, and open cases, through the .xlsx ledger exactly', async () => {
@@ -141,18 +150,15 @@ describe('importing a ledger', () => {
     const path = join(dir, 'extended.xlsx');
     const rows = await loadYearLedger(db, 2023, TODAY);
     writeFileSync(path, await ledgerXlsx(2023, rows));
-    const other = await openDatabase(join(dir, 'extended.db'));
-    try {
-      const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
-      expect(errors).toEqual([]);
-      expect((await importLedger(other.db, cases)).imported).toBe(2);
-      expect((await loadYearLedger(other.db, 2023, TODAY)).map((r) => [r.code, r.deadline, r.withinDeadline])).toEqual(rows.map((r) => [r.code, r.deadline, r.withinDeadline]));
-    } finally {
-      await closeDatabase(other.db);
-    }
+    const other = await newDatabase();
+    const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
+    expect(errors).toEqual([]);
+    expect((await importLedger(other, cases)).imported).toBe(2);
+    expect((await loadYearLedger(other, 2023, TODAY)).map((r) => [r.code, r.deadline, r.withinDeadline])).toEqual(rows.map((r) => [r.code, r.deadline, r.withinDeadline]));
   });
 
-  it('runs as a script: lists bad rows and exits 1, imports a good file and exits 0', async () => {
+  // The script opens DATABASE_URL like the bot; the import itself is tested on both databases above.
+  it.skipIf(TEST_DB_KIND === 'postgres')('runs as a script: lists bad rows and exits 1, imports a good file and exits 0', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'script.db')}`, LARK_APP_ID: '' };
     const script = join(__dirname, '../../scripts/import-ledger.ts');

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { createTestDatabase, type TestDatabase } from '../support/pg-database.js';
+import type { TestDatabase } from '../support/pg-database.js';
+import { createMigratedDatabase } from '../support/template-database.js';
 import { ADMIN, LEADER, STAFF, TEST_DB_KIND } from '../support/test-bot.js';
 import { MINUTE, seedCase } from './helpers.js';
 
@@ -26,7 +27,7 @@ function runReplica(data: Record<string, unknown>): Promise<string[]> {
 
 describe(`two bot replicas on one ${TEST_DB_KIND} database`, () => {
   it('post the weekly progress once and remind each owner once a working day', async () => {
-    database = await createTestDatabase(TEST_DB_KIND);
+    database = await createMigratedDatabase(TEST_DB_KIND);
     ({ db } = await openDatabase(database.url));
     await seedCase(db, { receivedDate: '2026-11-02', deadline: '2026-11-20', reporterId: STAFF });
 

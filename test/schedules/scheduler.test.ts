@@ -8,7 +8,8 @@ import type { JobDefinition } from '../../src/bot/registry.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
 import { text } from '../../src/bot/message.js';
-import { createTestDatabase, type TestDatabase } from '../support/pg-database.js';
+import type { TestDatabase } from '../support/pg-database.js';
+import { createMigratedDatabase } from '../support/template-database.js';
 import { TEST_DB_KIND } from '../support/test-bot.js';
 import { FakeClock, HOUR, MINUTE, walk } from './helpers.js';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
 
 /** A new database of the pass's kind (SQLite file or PostgreSQL database); its URL. */
 async function tempDbPath(): Promise<string> {
-  const d = await createTestDatabase(TEST_DB_KIND);
+  const d = await createMigratedDatabase(TEST_DB_KIND);
   databases.push(d);
   return d.url;
 }

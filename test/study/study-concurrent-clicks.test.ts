@@ -9,11 +9,12 @@ describe('thirty people clicking 签到 within one second', () => {
   it('answers every click within 3 s, counts each person exactly once, and leaves the card showing all thirty', async () => {
     t = await studyBot({ members: PEOPLE });
     const s = await openSession(t);
-    const { answers, median, max, cpuMs } = await clickAllAtOnce(t, s, PEOPLE);
-    console.log(`30 concurrent 签到: median ${median} ms, max ${max} ms, CPU ${cpuMs} ms`);
+    const { answers, median, max, maxWall, cpuMs } = await clickAllAtOnce(t, s, PEOPLE);
+    console.log(`30 concurrent 签到: median ${median} ms, max ${max} ms (wall ${maxWall} ms, other processes' load included), CPU ${cpuMs} ms`);
 
     for (const a of answers) {
       expect(a.status).toBe(200);
+      // Lark's 3 s, timed as on a machine of its own (the burst's own work all counts).
       expect(a.ms).toBeLessThan(3_000);
       expect(a.body.toast).toEqual({ type: 'success', content: '签到成功' });
       expect(a.body.card.data.schema).toBe('2.0');

@@ -76,9 +76,10 @@ describe('names on the 会前学法 card', () => {
   it('thirty concurrent clicks with the contact API refusing are still answered within 3 s with member names', async () => {
     t = await studyBot({ contactNames: false, members: PEOPLE });
     const s = await openSession(t);
-    const { answers, median, max, cpuMs } = await clickAllAtOnce(t, s, PEOPLE);
-    console.log(`30 concurrent 签到, contact API refusing: median ${median} ms, max ${max} ms, CPU ${cpuMs} ms`);
+    const { answers, median, max, maxWall, cpuMs } = await clickAllAtOnce(t, s, PEOPLE);
+    console.log(`30 concurrent 签到, contact API refusing: median ${median} ms, max ${max} ms (wall ${maxWall} ms, other processes' load included), CPU ${cpuMs} ms`);
     for (const a of answers) {
+      // Lark's 3 s, timed as on a machine of its own (the burst's own work all counts).
       expect(a.ms).toBeLessThan(3_000);
       expect(a.body.toast.type).toBe('success');
       expect(cardText(a.body.card.data)).not.toMatch(/ou_person/);

@@ -7,8 +7,9 @@ import type { Clock } from '../../src/clock.js';
 import { checkCallbackAnswer } from '../../src/presentation/cards/card-check.js';
 import { createLarkClient } from '../../src/transport/lark-client.js';
 import { FakeOpenApi } from './fake-open-api.js';
-import { ENCRYPT_KEY, signedRequest, TOKEN } from './lark-payloads.js';
-import { createTestDatabase, type DatabaseKind } from './pg-database.js';
+import { ENCRYPT_KEY, signedRequest, TOKEN, type SignedRequest } from './lark-payloads.js';
+import type { DatabaseKind } from './pg-database.js';
+import { createMigratedDatabase } from './template-database.js';
 
 /** The database startTestBot opens: vitest.config.ts sets TEST_DB_KIND=postgres for the PostgreSQL pass. */
 export const TEST_DB_KIND: DatabaseKind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'sqlite';
@@ -22,11 +23,16 @@ export interface TestBot {
   databaseUrl: string;
   /** POSTs a payload signed and encrypted like Lark; returns status and JSON answer. */
   post(payload: unknown, o?: { path?: string; timestamp?: number }): Promise<{ status: number; body: any }>;
+  /** Signs and encrypts a payload now, to post later (timing tests keep this work out of the time). */
+  sign(payload: unknown, o?: { timestamp?: number }): SignedPayload;
+  postSigned(req: SignedPayload, o?: { path?: string }): Promise<{ status: number; body: any }>;
   /** Closes HTTP and the bot (not the fake, not the files): a "crash" or restart. */
   close(): Promise<void>;
   /** Closes everything and removes the temporary files. */
   destroy(): Promise<void>;
 }
+
+export type SignedPayload = SignedRequest & { payload: unknown };
 
 export const ADMIN = 'ou_admin000000000000000000000001';
 export const LEADER = 'ou_leader00000000000000000000001';
@@ -52,7 +58,7 @@ export interface TestBotOptions {
 export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
   const fake = o.fake ?? new FakeOpenApi();
   if (!fake.url) await fake.start();
-  const owned = o.databaseUrl ? undefined : await createTestDatabase(TEST_DB_KIND);
+  const owned = o.databaseUrl ? undefined : await createMigratedDatabase(TEST_DB_KIND);
   const databaseUrl = o.databaseUrl ?? owned!.url;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
@@ -91,26 +97,32 @@ export async function startTestBot(o: TestBotOptions = {}): Promise<TestBot> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await bot.stop();
   };
+  const sign = (payload: unknown, so: { timestamp?: number } = {}): SignedPayload => ({
+    ...signedRequest(payload, { key: config.LARK_ENCRYPT_KEY ?? ENCRYPT_KEY, ...(so.timestamp ? { timestamp: so.timestamp } : {}) }),
+    payload,
+  });
+  const postSigned = async (req: SignedPayload, po: { path?: string } = {}) => {
+    const res = await fetch(url + (po.path ?? '/webhook/event'), { method: 'POST', headers: req.headers, body: req.body });
+    const text = await res.text();
+    let body: any = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    // Checked at destroy, so the check never counts in a test's answer times.
+    if (res.status === 200 && isCardAction(req.payload)) cardAnswers.push(body);
+    return { status: res.status, body };
+  };
   return {
     bot,
     fake,
     config,
     url,
     databaseUrl,
-    async post(payload, po = {}) {
-      const req = signedRequest(payload, { key: config.LARK_ENCRYPT_KEY ?? ENCRYPT_KEY, ...(po.timestamp ? { timestamp: po.timestamp } : {}) });
-      const res = await fetch(url + (po.path ?? '/webhook/event'), { method: 'POST', headers: req.headers, body: req.body });
-      const text = await res.text();
-      let body: any = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      // Checked at destroy, so the check never counts in a test's answer times.
-      if (res.status === 200 && isCardAction(payload)) cardAnswers.push(body);
-      return { status: res.status, body };
-    },
+    sign,
+    postSigned,
+    post: (payload, po = {}) => postSigned(sign(payload, po), po),
     close,
     async destroy() {
       await close();

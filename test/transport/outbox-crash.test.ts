@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENCRYPT_KEY, messageEvent, TOKEN } from '../support/lark-payloads.js';
 import { FakeOpenApi } from '../support/fake-open-api.js';
-import { createTestDatabase, type TestDatabase } from '../support/pg-database.js';
+import type { TestDatabase } from '../support/pg-database.js';
+import { createMigratedDatabase } from '../support/template-database.js';
 import { startTestBot, TEST_DB_KIND, waitFor, type TestBot } from '../support/test-bot.js';
 import { startReplica, type Replica } from '../replicas/replica-process.js';
 
@@ -27,7 +28,7 @@ describe('a bot killed while a send is in flight', () => {
   it('sends the message once after the restart, when the dead run’s lease has run out', async () => {
     fake = new FakeOpenApi();
     await fake.start();
-    database = await createTestDatabase(TEST_DB_KIND);
+    database = await createMigratedDatabase(TEST_DB_KIND);
     replica = await startReplica('killed', {
       DATABASE_URL: database.url,
       LARK_APP_ID: 'cli_crash',
