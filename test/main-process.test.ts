@@ -32,7 +32,8 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
-      await waitFor(async () => (await fetch(base + '/healthz').catch(() => undefined))?.status === 200, 15_000, 'healthz');
+      // Start-up (tsx compiling, migrating) is a liveness bound here, generous for a loaded machine.
+      await waitFor(async () => (await fetch(base + '/healthz').catch(() => undefined))?.status === 200, 45_000, 'healthz');
       expect(await (await fetch(base + '/healthz')).json()).toMatchObject({ status: 'ok' });
       const req = signedRequest(messageEvent({ text: '/帮助' }));
       expect((await fetch(base + '/webhook/event', { method: 'POST', headers: req.headers, body: req.body })).status).toBe(200);
@@ -55,5 +56,5 @@ describe('the server process', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });

@@ -67,19 +67,21 @@ describe.runIf(TEST_DATABASE_URL)('two replicas on one PostgreSQL database', () 
     const ids = Array.from({ length: 40 }, () => `om_split_${uid()}`);
     const acks = await Promise.all(ids.map((id, i) => both()[i % 2]!.post(messageEvent({ text: '/帮助', messageId: id }))));
     expect(acks.every((r) => r.status === 200)).toBe(true);
-    await waitFor(() => ids.every((id) => repliesTo(id) === 1), 20_000, 'every reply');
+    // A liveness bound (the test is about once, not speed): generous for a loaded machine.
+    await waitFor(() => ids.every((id) => repliesTo(id) === 1), 60_000, 'every reply');
     expect(ids.map(replyRequests)).toEqual(ids.map(() => 1));
-  });
+  }, 90_000);
 
   it('the same event delivered to both at once is answered once', async () => {
     const events = Array.from({ length: 15 }, () => messageEvent({ text: '/帮助', messageId: `om_twice_${uid()}` }));
     await Promise.all(events.flatMap((e) => [a.post(e), b.post(e)]));
     const ids = events.map((e) => e.event.message.message_id as string);
-    await waitFor(() => ids.every((id) => repliesTo(id) === 1), 20_000, 'every reply');
+    // A liveness bound (the test is about once, not speed): generous for a loaded machine.
+    await waitFor(() => ids.every((id) => repliesTo(id) === 1), 60_000, 'every reply');
     await new Promise((r) => setTimeout(r, 500)); // a second answer would come now
     expect(ids.map(replyRequests)).toEqual(ids.map(() => 1));
     expect(await db.inboxEvent.count({ where: { eventId: { in: events.map((e) => e.header.event_id) } } })).toBe(15);
-  });
+  }, 90_000);
 
   it('a case reported on one and resolved on the other sends each leader one message', async () => {
     const report = await a.post(cardActionEvent({ value: { action: 'case.submit' }, formValue: reportForm(), from: STAFF, messageId: `om_card_${uid()}` }));
@@ -150,17 +152,21 @@ describe.runIf(TEST_DATABASE_URL)('two replicas on one PostgreSQL database', () 
   it('kill -9 of one replica mid-work loses and doubles nothing', async () => {
     const ids = Array.from({ length: 60 }, () => `om_kill_${uid()}`);
     // Replica A acknowledges a burst (each stored before its 200) and dies at once, with most
-    // of them still pending, claimed or half sent.
+    // of them still pending, claimed or half sent: Lark holds every send until then, so however
+    // fast A is on this machine, none of its replies is through when it dies.
+    fake.fail('/open-apis/im/v1/messages', { hang: true }, 1e9);
     const acks = await Promise.all(ids.map((id) => a.post(messageEvent({ text: '/帮助', messageId: id }))));
     await a.kill9();
+    fake.clearFaults();
+    fake.dropConnections();
     expect(acks.every((r) => r.status === 200)).toBe(true);
-    const unfinished = await db.inboxEvent.count({ where: { status: { not: 'done' } } });
+    const unfinished = (await db.inboxEvent.count({ where: { status: { not: 'done' } } })) + (await db.outboxMessage.count({ where: { status: { not: 'sent' } } }));
     await waitFor(() => ids.every((id) => repliesTo(id) === 1), 30_000, 'every reply after the kill');
     await new Promise((r) => setTimeout(r, 1000));
     expect(ids.filter((id) => repliesTo(id) !== 1)).toEqual([]);
     expect(await db.outboxMessage.count({ where: { status: { not: 'sent' } } })).toBe(0);
     expect(await db.inboxEvent.count({ where: { status: { not: 'done' } } })).toBe(0);
     // Not a vacuous kill: replica A left work that B finished.
-    expect(unfinished + (await db.outboxMessage.count({ where: { attempts: { gt: 1 } } }))).toBeGreaterThan(0);
+    expect(unfinished).toBeGreaterThan(0);
   }, 60_000);
 });

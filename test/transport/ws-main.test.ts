@@ -58,7 +58,8 @@ describe('npm start with LARK_CONNECTION=ws', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-    await waitFor(() => lws.live, 15_000, 'the bot to connect');
+    // Start-up is a liveness bound here, generous for a loaded machine.
+    await waitFor(() => lws.live, 45_000, 'the bot to connect');
     const health: any = await waitFor(async () => {
       const h: any = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json(), () => undefined);
       return h?.connection?.state === 'connected' ? h : undefined;
@@ -74,5 +75,5 @@ describe('npm start with LARK_CONNECTION=ws', () => {
     expect(lines.map((l) => l.msg)).toContain('long connection connected');
     expect(lines.map((l) => l.msg)).toContain('long connection stopped');
     expect(JSON.stringify(lines)).not.toContain('ws-main-secret');
-  }, 40_000);
+  }, 90_000);
 });
