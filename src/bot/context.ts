@@ -94,6 +94,8 @@ export interface CommandHandler {
   summary: string;
   /** Shown to admins only in /帮助 when true. */
   adminOnly?: boolean;
+  /** Shown to admins and leaders only (in /帮助 and the local chat's chips); the handler refuses everyone else. */
+  adminsAndLeadersOnly?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
 

@@ -53,7 +53,7 @@ export function mountLocalRoutes(app: Express, options: LocalRoutesOptions): voi
       bot: LOCAL_BOT,
       people: api.people.map((p) => ({ ...p, ...personOf(options.config, p.openId) })),
       chats: [...api.chats.values()],
-      commands: options.registry.commands.map((c) => ({ name: c.names[0], usage: c.usage, summary: c.summary, adminOnly: !!c.adminOnly })),
+      commands: options.registry.commands.map((c) => ({ name: c.names[0], usage: c.usage, summary: c.summary, adminOnly: !!c.adminOnly, leadersToo: !!c.adminsAndLeadersOnly })),
       revision: api.revision,
     });
   });

@@ -66,6 +66,20 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
     await page.context().close();
   });
 
+  it('offers as command chips only what the person may run: /总结 to admins and leaders, not to staff', async () => {
+    const chips = async (as: string) => {
+      const page = await openChat({ as });
+      const names = await page.locator('#chips .chip').allTextContents();
+      await page.context().close();
+      return names;
+    };
+    const staff = await chips(STAFF);
+    expect(staff).toContain('/帮助');
+    expect(staff).not.toContain('/总结');
+    expect(await chips('ou_local_leader_zhao')).toContain('/总结');
+    expect(await chips('ou_local_admin_chen')).toContain('/总结');
+  });
+
   it('renders a card’s form elements, checks required fields, and round-trips a submit', async () => {
     const page = await openChat();
     await say(page, '/测试卡片');

@@ -4,12 +4,9 @@ import type { CommandHandler } from '../../bot/registry.js';
 import { yearIn } from '../../domain/dates/days.js';
 import { helpCard, helpText, type HelpEntry } from '../../presentation/cards/help-card.js';
 
-/** Commands reserved for admins and leaders (their handlers refuse everyone else). */
-const ADMINS_AND_LEADERS = new Set(['report.summary']);
-
 /** The /帮助 answer for the asker: the card, with the same list as text where a card cannot be shown. */
 export function helpMessage(ctx: HandlerContext): OutMessage {
-  const entries: HelpEntry[] = ctx.registry.commands.map((c) => ({ id: c.id, usage: c.usage, summary: c.summary, adminOnly: c.adminOnly, leadersToo: ADMINS_AND_LEADERS.has(c.id) }));
+  const entries: HelpEntry[] = ctx.registry.commands.map((c) => ({ id: c.id, usage: c.usage, summary: c.summary, adminOnly: c.adminOnly, leadersToo: c.adminsAndLeadersOnly }));
   const who = { isAdmin: ctx.user.isAdmin, isLeader: ctx.user.isLeader, year: yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE) };
   return card(helpCard(entries, who), helpText(entries, who));
 }

@@ -32,6 +32,7 @@ export const summaryCommand: CommandHandler = {
   names: ['总结', 'summary'],
   usage: '/总结 [年份] [台账]',
   summary: '生成年度法治政府建设工作总结（文字稿和 Word 文件，加「台账」另附 Excel 台账；限管理员和领导）',
+  adminsAndLeadersOnly: true,
   async run(ctx) {
     if (!ctx.user.isAdmin && !ctx.user.isLeader) throw new AppError('forbidden', '您没有生成年度总结的权限，请联系管理员或分管领导。');
     const today = todayOf(ctx);

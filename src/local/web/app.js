@@ -45,7 +45,8 @@ function fillPickers() {
   renderBotMenu($('bot-menu'), state.menu, { visible: chat()?.chatType === 'p2p', onTap: (key) => tapMenu(api, state.me, key).catch((e) => toast('error', e.message)) });
   const me = state.people.find((p) => p.openId === state.me);
   $('chips').innerHTML = state.commands
-    .filter((c) => !c.adminOnly || me?.isAdmin)
+    // The rule of /帮助 (help-card.ts): a chip only for a command this person may run.
+    .filter((c) => (!c.adminOnly || me?.isAdmin) && (!c.leadersToo || me?.isAdmin || me?.isLeader))
     .map((c) => `<button type="button" class="chip" data-usage="${escapeHtml(c.usage)}" data-name="${escapeHtml(c.name)}" title="${escapeHtml(c.summary)}">/${escapeHtml(c.name)}</button>`)
     .join('');
 }
