@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -50,6 +51,9 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Every core, not vitest's cores - 1: most test time is spent waiting (polls, child
+    // processes, the browser), so on a 2-core machine two workers nearly halve the wall time.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Says whether the PostgreSQL pass runs (TEST_DATABASE_URL) or was skipped.
     globalSetup: ['test/support/pg-global-setup.ts'],
     projects: [
