@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { retryBusy } from '../store/busy-error.js';
 import { PollLoop } from '../util/poll-loop.js';
+import { settledWithin } from '../util/settled-within.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
 import { toLarkContent } from './lark-content.js';
 
@@ -201,13 +202,3 @@ export class OutboxWorker {
   }
 }
 
-/** True when every promise settled within `ms`. */
-async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([Promise.allSettled(promises).then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
