@@ -44,9 +44,11 @@ describe('a bot killed while a send is in flight', () => {
     await waitFor(() => fake!.sendRequests.length === 1, 10_000, 'the hanging send');
     await replica.kill9();
     fake.dropConnections();
-    restarted = await startTestBot({ fake, databaseUrl: database.url, botOptions: { outboxPolicy: { baseDelayMs: 10, maxDelayMs: 50, leaseMs: LEASE_MS } } });
+    restarted = await startTestBot({ fake, databaseUrl: database.url, noWorkers: true, botOptions: { outboxPolicy: { baseDelayMs: 10, maxDelayMs: 50, leaseMs: LEASE_MS } } });
+    // As the killed run left it, read before the new run's workers start (the lease may be over by now).
     const row = await restarted.bot.db.outboxMessage.findFirstOrThrow();
     expect(row).toMatchObject({ status: 'sending', attempts: 1 });
+    restarted.bot.start();
     await waitFor(() => fake!.messages.length === 1, LEASE_MS + 10_000, 'the reply after the restart');
     // Not before the dead run's lease: a live replica's send is never taken over early.
     expect(Date.now()).toBeGreaterThanOrEqual(row.leaseUntil!.getTime());
@@ -55,5 +57,5 @@ describe('a bot killed while a send is in flight', () => {
     expect(fake.messages).toHaveLength(1);
     expect(fake.sendRequests).toHaveLength(2);
     expect(new Set(fake.sendRequests.map((r) => r.body.uuid)).size).toBe(1);
-  }, 40_000);
+  }, 90_000);
 });
