@@ -58,8 +58,9 @@ describe('configuration', () => {
     for (const s of ['super-secret-value', 'tok-secret', 'enc-secret']) expect(shown).not.toContain(s);
   });
 
-  it('stops the start with one line naming the variable', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: 'abc', LARK_APP_ID: '' }, encoding: 'utf8', timeout: 20_000 });
+  // A process start (tsx): seconds when the machine is quiet, far more when it is not.
+  it('stops the start with one line naming the variable', { timeout: 90_000 }, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, PORT: 'abc', LARK_APP_ID: '' }, encoding: 'utf8', timeout: 80_000 });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('PORT');

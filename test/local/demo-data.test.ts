@@ -21,7 +21,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run demo-data', () => {
+// Each test starts a script process (tsx): seconds when the machine is quiet, far more when it is not.
+describe('npm run demo-data', { timeout: 90_000 }, () => {
   it('fills a year with about a hundred cases across every category and month, some late, some open', async () => {
     const s = await fillDemoYear(db, { year: 2025, today: '2026-06-01' });
     const cases = await db.enterpriseCase.findMany({ orderBy: { seq: 'asc' } });

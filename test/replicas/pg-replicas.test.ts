@@ -51,7 +51,7 @@ describe.runIf(TEST_DATABASE_URL)('two replicas on one PostgreSQL database', () 
     // Started together: both migrate, under the advisory lock, once.
     [a, b] = await Promise.all([startReplica('replica-a', env), startReplica('replica-b', env)]);
     db = new PgClient({ adapter: new PrismaPg({ connectionString: database.url }) });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

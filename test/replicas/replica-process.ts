@@ -29,7 +29,8 @@ export async function startReplica(name: string, env: Record<string, string>): P
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 30_000);
+    // A process start (tsx): seconds when the machine is quiet, far more when it is not.
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${out}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const m = /READY (\d+)/.exec(d.toString());

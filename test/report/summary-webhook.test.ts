@@ -22,7 +22,8 @@ async function seedReferenceYear(t: TestBot): Promise<string[]> {
   return codes;
 }
 
-describe('/总结 through the real webhook (cases seeded through Prisma)', () => {
+// Drafting a year renders a .docx: a liveness bound generous for a loaded machine.
+describe('/总结 through the real webhook (cases seeded through Prisma)', { timeout: 60_000 }, () => {
   it('answers at once, then posts the draft with the reference figures and a .docx listing all 63 codes', async () => {
     t = await startTestBot({ env: { BOT_ORG_NAME: '烈山区投资促进局' } });
     const codes = await seedReferenceYear(t);

@@ -20,7 +20,8 @@ const copy = (from: string, to: string) =>
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
   );
 
-describe.runIf(TEST_DATABASE_URL)('npm run db:copy (SQLite → PostgreSQL)', () => {
+// Each test starts a script process (tsx): seconds when the machine is quiet, far more when it is not.
+describe.runIf(TEST_DATABASE_URL)('npm run db:copy (SQLite → PostgreSQL)', { timeout: 90_000 }, () => {
   let dir: string;
   let dbPath: string;
   let target: TestDatabase;
