@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const POSTGRES_SUITES = ['test/store/**/*.test.ts', 'test/transport/**/*.test.ts', 'test/schedules/**/*.test.ts', 'test/report/**/*.test.ts', 'test/cases/**/*.test.ts'];
 // These pick their databases themselves (both kinds, or PostgreSQL only): one run is enough.
-const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts'];
+const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/store/queue-plans.test.ts'];
 
 export default defineConfig({
   test: {

@@ -15,8 +15,16 @@ const TYPES = {
 const INBOX_COLUMNS = `id, event_id AS "eventId", type, payload, attempts, status`;
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < $1)) OR (status = 'processing' AND lease_until < $1))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1))`;
+/**
+ * The WHERE of the partial indexes on rows still to handle or send (migration
+ * 20261129190000_queue_unsent_indexes), repeated as an AND term so the planner scans only
+ * those: planning on statistics taken while most rows were pending, it otherwise walked the
+ * primary key through every handled row (10-15 ms a call at 2,000 rows).
+ */
+const UNFINISHED = `status IN ('pending', 'processing')`;
+const UNSENT = `status IN ('pending', 'sending')`;
 /** Rows of one conversation go out in order across replicas: none is claimed while an earlier one is unsent. */
-const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.status IN ('pending', 'sending'))`;
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.${UNSENT})`;
 
 /** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
 export function pgQueues(pool: pg.Pool): QueueSql {
@@ -37,7 +45,7 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         return rows[0]?.response ?? null;
       },
       async findDue(now, take) {
-        return (await q<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT $2`, [at(now), take])).rows;
+        return (await q<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${UNFINISHED} AND ${INBOX_DUE} ORDER BY id LIMIT $2`, [at(now), take])).rows;
       },
       async claim(id, now, leaseMs) {
         // Two replicas may try the same row: the WHERE is checked again on the row each one
@@ -75,7 +83,7 @@ export function pgQueues(pool: pg.Pool): QueueSql {
       },
       async findDue(now, take) {
         const { rows } = await q<OutboxRow>(
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${UNSENT} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
           [at(now), take],
         );
         return rows;
