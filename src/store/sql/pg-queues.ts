@@ -12,7 +12,8 @@ const TYPES = {
     oid === pg.types.builtins.TIMESTAMP ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-const INBOX_COLUMNS = `id, event_id AS "eventId", type, payload, attempts, status`;
+/** The payload only where the lane must be found from it (rows stored before lanes were kept). */
+const INBOX_COLUMNS = `id, event_id AS "eventId", type, lane, CASE WHEN lane IS NULL THEN payload END AS payload, attempts, status`;
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < $1)) OR (status = 'processing' AND lease_until < $1))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1))`;
 /**
@@ -34,9 +35,9 @@ export function pgQueues(pool: pg.Pool): QueueSql {
       async insert(e) {
         const now = at(e.now);
         const { rows } = await q<InboxRow>(
-          `INSERT INTO inbox (event_id, type, payload, status, attempts, lease_until, received_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (event_id) DO NOTHING RETURNING ${INBOX_COLUMNS}`,
-          [e.eventId, e.type, e.payload, e.claimed ? 'processing' : 'pending', e.claimed ? 1 : 0, e.claimed ? at(e.claimed.leaseUntil) : null, now],
+          `INSERT INTO inbox (event_id, type, payload, lane, status, attempts, lease_until, received_at, updated_at)
+           VALUES ($1, $2, $3, $8, $4, $5, $6, $7, $7) ON CONFLICT (event_id) DO NOTHING RETURNING ${INBOX_COLUMNS}`,
+          [e.eventId, e.type, e.payload, e.claimed ? 'processing' : 'pending', e.claimed ? 1 : 0, e.claimed ? at(e.claimed.leaseUntil) : null, now, e.lane],
         );
         return rows[0];
       },
@@ -50,11 +51,11 @@ export function pgQueues(pool: pg.Pool): QueueSql {
       async claim(id, now, leaseMs) {
         // Two replicas may try the same row: the WHERE is checked again on the row each one
         // finds after the other's commit, so exactly one UPDATE changes it.
-        const r = await q(
-          `UPDATE inbox SET status = 'processing', lease_until = $3, attempts = attempts + 1, updated_at = $1 WHERE id = $2 AND ${INBOX_DUE}`,
+        const { rows } = await q<{ payload: string }>(
+          `UPDATE inbox SET status = 'processing', lease_until = $3, attempts = attempts + 1, updated_at = $1 WHERE id = $2 AND ${INBOX_DUE} RETURNING payload`,
           [at(now), id, at(new Date(now.getTime() + leaseMs))],
         );
-        return r.rowCount === 1;
+        return rows[0]?.payload;
       },
       async complete(id, now, response) {
         await q(
