@@ -29,10 +29,17 @@ export function checkinEvent(i: number, cards: Array<{ session: number; messageI
   return cardActionEvent({ value: { action: 'study.checkin', session: cards[g]!.session }, from: personId(PEOPLE + i), messageId: cards[g]!.messageId, chatId: groupChat(g) });
 }
 
+/** The people of group g's chat (who click on its card), for the fake's member list: the card reads it when posted. */
+export function groupMembers(g: number, clicks: number): Array<{ member_id: string; name: string }> {
+  const out = [];
+  for (let i = g; i < clicks; i += GROUPS) out.push({ member_id: personId(PEOPLE + i), name: personName(PEOPLE + i) });
+  return out;
+}
+
 export function describeLoad(events: number, clicks: number, concurrency: number): string {
   return (
     `${events} /帮助 from ${PEOPLE} people (${GROUP_SHARE - 1} in ${GROUP_SHARE} in their direct chat, the others in ${GROUPS} groups); ` +
     `${clicks} 签到 by distinct people on ${GROUPS} study cards (one per group, ~${Math.round(clicks / GROUPS)} each); ` +
-    `${concurrency} requests in flight; the contact API knows every name`
+    `${concurrency} requests in flight; the contact API and each group's member list know every name`
   );
 }

@@ -23,7 +23,7 @@ import { startReplica, type Replica } from '../test/replicas/replica-process.js'
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
 import { startRoundRobin } from './round-robin-proxy.js';
-import { checkinEvent, describeLoad, GROUPS, groupChat, helpEvent, PEOPLE, personId, personName } from './bench-load.js';
+import { checkinEvent, describeLoad, GROUPS, groupChat, groupMembers, helpEvent, PEOPLE, personId, personName } from './bench-load.js';
 import { cpuSeconds, treeCpuSeconds } from './cpu-time.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -161,6 +161,8 @@ async function main() {
   await fake.start();
   // Like a tenant whose contact API answers: the cards name every clicker.
   for (let i = 0; i < PEOPLE + CLICKS; i++) fake.users.set(personId(i), personName(i));
+  for (let g = 0; g < GROUPS; g++) fake.chatMembers.set(groupChat(g), groupMembers(g, CLICKS));
+  fake.users.set(ADMIN, '基准管理员');
   const dir = mkdtempSync(join(tmpdir(), 'bench-replicas-'));
   try {
     console.log(`load per setup: ${describeLoad(EVENTS, CLICKS, CONCURRENCY)}`);
