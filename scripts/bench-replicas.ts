@@ -75,7 +75,23 @@ async function postmasterPid(url: string): Promise<number | undefined> {
 }
 
 interface Cpu { replicas: number[]; postgres: number | undefined; bench: number; seconds: number }
-interface Result { name: string; eventsPerSecond: number; p50: number; p99: number; cpu: Cpu }
+interface Result { name: string; eventsPerSecond: number; p50: number; p99: number; cpu: Cpu; clickCpu: Cpu }
+
+/** Starts counting CPU seconds of the replicas, the PostgreSQL server and this process; call the result to stop. */
+function cpuMeter(replicas: Replica[], postmaster: number | undefined): (seconds: number) => Cpu {
+  const r0 = replicas.map((r) => cpuSeconds(r.child.pid!));
+  const pg0 = postmaster && treeCpuSeconds(postmaster);
+  const b0 = process.cpuUsage();
+  return (seconds) => {
+    const b = process.cpuUsage(b0);
+    return {
+      replicas: replicas.map((r, i) => cpuSeconds(r.child.pid!) - r0[i]!),
+      postgres: postmaster && pg0 !== undefined ? treeCpuSeconds(postmaster) - pg0 : undefined,
+      bench: (b.user + b.system) / 1e6,
+      seconds,
+    };
+  };
+}
 
 /** Sends `count` /帮助 and waits until each is answered (a reply to that very message). */
 async function helpRound(port: number, fake: FakeOpenApi, count: number, offset: number): Promise<void> {
@@ -92,7 +108,7 @@ async function helpRound(port: number, fake: FakeOpenApi, count: number, offset:
 }
 
 async function run(name: string, url: string, replicas: number, fake: FakeOpenApi): Promise<Result> {
-  const env = { DATABASE_URL: url, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, BOT_ADMINS: ADMIN, LOG_LEVEL: 'silent', REPLICA_LEASE_MS: '60000' };
+  const env = { DATABASE_URL: url, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, BOT_ADMINS: ADMIN, LOG_LEVEL: 'silent', REPLICA_LEASE_MS: '60000', REPLICA_POLL_MS: '1000' };
   const started: Replica[] = [];
   for (let i = 0; i < replicas; i++) started.push(await startReplica(`${name}-${i}`, env));
   const lb = await startRoundRobin(started.map((r) => r.port));
@@ -100,17 +116,11 @@ async function run(name: string, url: string, replicas: number, fake: FakeOpenAp
   try {
     // Warm-up (connections, JIT, every person's first message), then the measured round.
     await helpRound(lb.port, fake, 200, 0);
-    const before = { replicas: started.map((r) => cpuSeconds(r.child.pid!)), postgres: postmaster && treeCpuSeconds(postmaster), bench: process.cpuUsage() };
+    const meter = cpuMeter(started, postmaster);
     const t0 = performance.now();
     await helpRound(lb.port, fake, EVENTS, 200);
     const seconds = (performance.now() - t0) / 1000;
-    const b = process.cpuUsage(before.bench);
-    const cpu: Cpu = {
-      replicas: started.map((r, i) => cpuSeconds(r.child.pid!) - before.replicas[i]!),
-      postgres: postmaster && before.postgres !== undefined ? treeCpuSeconds(postmaster) - before.postgres : undefined,
-      bench: (b.user + b.system) / 1e6,
-      seconds,
-    };
+    const cpu = meter(seconds);
 
     // Card callbacks: 签到 by distinct people on one study card per group, each answered inline.
     const cards: Array<{ session: number; messageId: string }> = [];
@@ -123,8 +133,11 @@ async function run(name: string, url: string, replicas: number, fake: FakeOpenAp
       cards.push({ session: Number(/"session":(\d+)/.exec(JSON.stringify(card.content))![1]), messageId: card.messageId });
     }
     const lat: number[] = [];
+    const clickMeter = cpuMeter(started, postmaster);
+    const c0 = performance.now();
     await pool(Array.from({ length: CLICKS }, (_, i) => i), async (i) => lat.push(await post(lb.port, checkinEvent(i, cards))));
-    return { name, eventsPerSecond: EVENTS / seconds, p50: pct(lat, 50), p99: pct(lat, 99), cpu };
+    const clickCpu = clickMeter((performance.now() - c0) / 1000);
+    return { name, eventsPerSecond: EVENTS / seconds, p50: pct(lat, 50), p99: pct(lat, 99), cpu, clickCpu };
   } finally {
     await lb.close();
     await Promise.all(started.map((r) => r.stop()));
@@ -148,12 +161,13 @@ async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-function cpuLine(r: Result): string {
-  const { replicas, postgres, bench, seconds } = r.cpu;
-  const share = (x: number) => `${x.toFixed(1)} s (${((100 * x) / seconds).toFixed(0)}%)`;
-  const parts = [...replicas.map((x, i) => `replica ${i + 1} ${share(x)}`), `PostgreSQL ${postgres === undefined ? 'n/a' : share(postgres)}`, `bench+fake ${share(bench)}`];
+/** Where the cores went: CPU seconds per process over the phase, and milliseconds per event or click. */
+function cpuLine(what: string, cpu: Cpu, count: number): string {
+  const { replicas, postgres, bench, seconds } = cpu;
+  const each = (x: number) => `${x.toFixed(1)} s = ${((1000 * x) / count).toFixed(1)} ms each`;
+  const parts = [...replicas.map((x, i) => `replica ${i + 1} ${each(x)}`), `PostgreSQL ${postgres === undefined ? 'n/a' : each(postgres)}`, `bench+fake ${each(bench)}`];
   const total = replicas.reduce((a, x) => a + x, 0) + (postgres ?? 0) + bench;
-  return `  CPU over ${seconds.toFixed(1)} s of /帮助: ${parts.join(', ')}; ${(total / seconds).toFixed(2)} of ${cpus().length} cores busy`;
+  return `  CPU over ${seconds.toFixed(1)} s of ${what}: ${parts.join(', ')}; ${(total / seconds).toFixed(2)} of ${cpus().length} cores busy`;
 }
 
 async function main() {
@@ -171,7 +185,8 @@ async function main() {
     const pg2 = await withPgDatabase((url) => run('postgres×2', url, 2, fake));
     for (const r of [sqlite, pg1, pg2]) {
       console.log(`${r.name.padEnd(11)} ${r.eventsPerSecond.toFixed(0).padStart(5)} events/s handled; callback p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
-      console.log(cpuLine(r));
+      console.log(cpuLine(`${EVENTS} /帮助`, r.cpu, EVENTS));
+      console.log(cpuLine(`${CLICKS} 签到`, r.clickCpu, CLICKS));
     }
     console.log(`two replicas / one on PostgreSQL: ${(pg2.eventsPerSecond / pg1.eventsPerSecond).toFixed(2)}× events/s (goal ≥ 1.6), callback p99 ${(pg2.p99 / pg1.p99).toFixed(2)}×`);
     console.log(`one replica PostgreSQL / SQLite: ${(pg1.eventsPerSecond / sqlite.eventsPerSecond).toFixed(2)}× events/s (goal ≥ 0.7), callback p99 ${(pg1.p99 / sqlite.p99).toFixed(2)}×`);
