@@ -44,7 +44,7 @@ const POSTGRES_SUITES = [
   'test/cases/journey.test.ts',
 ];
 // These pick their databases themselves (both kinds, or PostgreSQL only): one run is enough.
-const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/replicas/*.test.ts'];
+const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/store/queue-plans.test.ts', 'test/replicas/*.test.ts'];
 
 export default defineConfig({
   test: {

@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './pg/open-postgres.js';
 import { openRaw, type RawDb } from './raw-sqlite.js';
+import { warmUp } from './warm-up.js';
 import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
 import { sqliteDialect } from './sql/sqlite-dialect.js';
@@ -56,6 +57,7 @@ export async function openDatabase(location: string): Promise<{ db: Db; applied:
   // and outbox promise); only a power cut can lose the last commits. FULL would fsync
   // on every commit and block the event loop for each acknowledged event.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await warmUp(prisma);
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
   return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw }), applied };
 }

@@ -79,6 +79,7 @@ export class Dispatcher {
           eventId: env.eventId,
           type: env.eventType,
           payload,
+          lane: laneOf(payload, env.eventId),
           now: this.options.clock.now(),
           claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
           }),
@@ -92,7 +93,7 @@ export class Dispatcher {
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
-    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, now: this.options.clock.now() }));
+    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, lane: laneOf(payload, env.eventId), now: this.options.clock.now() }));
     this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     else this.loop.wake();
@@ -160,7 +161,10 @@ export class Dispatcher {
     const { db, clock, log } = this.options;
     const rows = await retryBusy(() => db.queues.inbox.findDue(clock.now(), 100));
     const byChat = new Map<string, InboxRow[]>();
-    for (const row of rows) byChat.set(chatKey(row), [...(byChat.get(chatKey(row)) ?? []), row]);
+    for (const row of rows) {
+      const lane = row.lane ?? laneOf(row.payload ?? '', row.eventId);
+      byChat.set(lane, [...(byChat.get(lane) ?? []), row]);
+    }
     let started = 0;
     for (const [chat, group] of byChat) {
       if (this.lanes.has(chat)) continue;
@@ -182,10 +186,12 @@ export class Dispatcher {
     const { db, clock } = this.options;
     for (const row of rows) {
       await yieldToEventLoop();
-      if (!(await retryBusy(() => db.queues.inbox.claim(row.id, clock.now(), this.leaseMs)))) continue;
+      // The payload comes with the claim: finding due rows reads none (see InboxRow.lane).
+      const payload = await retryBusy(() => db.queues.inbox.claim(row.id, clock.now(), this.leaseMs));
+      if (payload === undefined) continue;
       // Claimed this often already and never finished: the handler brings the process down.
-      if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
-      else await this.handleRow(row);
+      if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, payload, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
+      else await this.handleRow(row, payload);
     }
   }
 
@@ -193,18 +199,18 @@ export class Dispatcher {
     return this.options.maxAttempts ?? 3;
   }
 
-  private async giveUp(row: InboxRow, error: string): Promise<void> {
+  private async giveUp(row: InboxRow, stored: string, error: string): Promise<void> {
     const log = this.options.log.child({ eventId: row.eventId });
     log.error({ attempts: row.attempts }, `event given up: ${error}`);
     await retryBusy(() => this.options.db.queues.inbox.fail(row.id, { error, final: true, now: this.options.clock.now() }));
-    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const payload = JSON.parse(stored) as Record<string, unknown>;
     await this.options.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
   }
 
-  private async handleRow(row: InboxRow): Promise<void> {
+  private async handleRow(row: InboxRow, stored: string): Promise<void> {
     const { db, clock, handlers } = this.options;
     const log = this.options.log.child({ eventId: row.eventId });
-    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const payload = JSON.parse(stored) as Record<string, unknown>;
     try {
       if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
       else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
@@ -224,9 +230,11 @@ export class Dispatcher {
   }
 }
 
-function chatKey(row: InboxRow): string {
-  // Cheap: find the chat id without parsing the whole payload. A bot menu tap names no chat,
-  // only the person (its answers go to their direct chat): their taps are kept in order.
-  const m = /"(?:chat_id|open_chat_id)":"([^"]+)"/.exec(row.payload) ?? /"open_id":"([^"]+)"/.exec(row.payload);
-  return m ? m[1]! : row.eventId;
+/**
+ * The lane of an event: its chat, found without parsing the payload. A bot menu tap names no
+ * chat, only the person (its answers go to their direct chat): their taps are kept in order.
+ */
+function laneOf(payload: string, eventId: string): string {
+  const m = /"(?:chat_id|open_chat_id)":"([^"]+)"/.exec(payload) ?? /"open_id":"([^"]+)"/.exec(payload);
+  return m ? m[1]! : eventId;
 }

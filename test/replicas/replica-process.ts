@@ -20,7 +20,9 @@ export interface Replica {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/replicas/replica-server.ts'], {
+  // REPLICA_NODE_ARGS: extra node flags for each replica, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a bench's time goes.
+  const extra = process.env.REPLICA_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'test/replicas/replica-server.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, REPLICA_NAME: name },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,12 +12,14 @@ import { createLarkClient } from '../../src/transport/lark-client.js';
 const config = loadConfig(process.env);
 const log = pino({ level: process.env.REPLICA_LOG ?? 'silent' });
 const leaseMs = Number(process.env.REPLICA_LEASE_MS ?? 5_000);
+// Short polls so a killed replica's claims are taken over quickly; bench:replicas uses the bot's default (1 s).
+const pollMs = Number(process.env.REPLICA_POLL_MS ?? 20);
 const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
 const bot = await createBot({
   config,
   log,
   api,
-  pollMs: 20,
+  pollMs,
   inboxLeaseMs: leaseMs,
   outboxPolicy: { baseDelayMs: 10, maxDelayMs: 50, giveUpAfterMs: 30_000, leaseMs },
   scheduler: { owner: process.env.REPLICA_NAME ?? `replica-${process.pid}` },

@@ -36,7 +36,7 @@ describe.runIf(TEST_DATABASE_URL)('npm run db:copy (SQLite → PostgreSQL)', { t
       await createCase(db, { enterprise, category: 'tax_policy', content: `诉求 ${i}`, receivedDate: '2026-03-0' + (i + 1), reporterId: 'ou_a', sourceKey: `om_${i}` });
     }
     await seedStudy(db, '2026-04-01', ['present', 'leave', 'absent']);
-    await db.queues.inbox.insert({ eventId: 'ev_1', type: 'im.message.receive_v1', payload: '{}', now: new Date('2026-11-29T08:00:00Z') });
+    await db.queues.inbox.insert({ eventId: 'ev_1', type: 'im.message.receive_v1', payload: '{}', lane: 'oc_1', now: new Date('2026-11-29T08:00:00Z') });
     await enqueue(db, { kind: 'file', to: { chatId: 'oc_x' }, fileName: 'a.xlsx', fileType: 'xls', data: Buffer.from([0, 1, 2, 255]) });
     await db.setting.create({ data: { key: 'report.chat', value: 'oc_x', updatedBy: 'ou_a' } });
     await db.user.create({ data: { openId: 'ou_a', name: '张三', source: 'contact', remindersMuted: true } });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageEvent } from '../support/lark-payloads.js';
 import { waitFor, type TestBot } from '../support/test-bot.js';
 import { ADMIN, CHAT, PEOPLE, STAFF, cardText, click, clickAllAtOnce, openSession, studyBot } from './study-support.js';
@@ -71,6 +71,18 @@ describe('names on the 会前学法 card', () => {
     const res = await click(t, s, 'study.checkin', STAFF);
     expect(cardText(res.body.card.data)).toContain('签到 1 人**：李科员');
     expect(lookups()).toBe(before);
+  });
+
+  it('thirty concurrent first clicks named by the contact API read the users table a few times per click, not once per waiting name', async () => {
+    t = await studyBot({ members: [{ openId: ADMIN, name: '张局长' }] });
+    const s = await openSession(t);
+    // Each answer names everyone clicked so far; a name still being looked up was waited for and
+    // then read again by every click waiting on it (30 clicks: some 300 reads instead of ~60).
+    const reads = vi.spyOn(t.bot.db.user, 'findMany');
+    const { answers } = await clickAllAtOnce(t, s, PEOPLE);
+    for (const a of answers) expect(a.body.toast.type).toBe('success');
+    // One read per answer, one per look-up (was the name stored?), and the card's redraw after the burst.
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2 * PEOPLE.length + 1);
   });
 
   it('thirty concurrent clicks with the contact API refusing are still answered within 3 s with member names', async () => {

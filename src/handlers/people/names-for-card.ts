@@ -27,12 +27,17 @@ export async function namesForCard(db: Db, directory: Directory, openIds: string
         if (known && known.until > where.now.getTime()) return void names.set(id, known.label);
         let p = memo.inflight.get(id);
         if (!p) {
-          p = resolveName(db, directory, id, where).finally(() => memo.inflight.delete(id));
+          // Decided once per look-up, not by each click waiting on it: with thirty clicks at
+          // once, every answer names the others still being looked up.
+          p = resolveName(db, directory, id, where)
+            .then(async (name) => {
+              if (name === shortId(id) || !(await storedNames(db, [id])).has(id)) memo.unknownUntil.set(id, { label: name, until: where.now.getTime() + UNKNOWN_TTL_MS });
+              return name;
+            })
+            .finally(() => memo.inflight.delete(id));
           memo.inflight.set(id, p);
         }
-        const name = await p;
-        names.set(id, name);
-        if (name === shortId(id) || !(await storedNames(db, [id])).has(id)) memo.unknownUntil.set(id, { label: name, until: where.now.getTime() + UNKNOWN_TTL_MS });
+        names.set(id, await p);
       }),
   );
   return names;

@@ -5,9 +5,10 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { pgDialect } from '../sql/pg-dialect.js';
 import { pgQueues } from '../sql/pg-queues.js';
 import { migratePostgres } from './migrate-pg.js';
+import { warmUp } from '../warm-up.js';
 
 /** Connections per replica: the inbox, outbox and scheduler loops plus concurrent callbacks. */
-const POOL_SIZE = 10;
+export const POOL_SIZE = 10;
 
 /**
  * Migrates (under the advisory lock) and opens PostgreSQL: a Prisma client generated for it
@@ -27,5 +28,6 @@ export async function openPostgres(url: string): Promise<{ prisma: PrismaClient;
   // The one place the PostgreSQL client is taken for the SQLite-typed one: both are generated
   // from the same models (test/store/pg-schema.test.ts), so the typed API is the same.
   const prisma = client as unknown as PrismaClient;
+  await warmUp(prisma, pool, POOL_SIZE);
   return { prisma, extras: { queues: pgQueues(pool), sql: pgDialect(pool) }, applied };
 }

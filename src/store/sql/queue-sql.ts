@@ -9,7 +9,10 @@ export interface InboxRow {
   id: number;
   eventId: string;
   type: string;
-  payload: string;
+  /** The chat whose events are handled one after another; null on rows stored before it was kept. */
+  lane: string | null;
+  /** Read here only where `lane` is null (to find it); otherwise `claim` returns it, once per row handled. */
+  payload: string | null;
   attempts: number;
   /** 'processing' when found due: a handler took it and its lease ran out (the process stopped). */
   status: string;
@@ -47,12 +50,12 @@ export interface InboxSql {
    * Stores an accepted event; undefined when its event_id is already stored (a redelivery).
    * `claimed` stores it as being handled right now (card callbacks, answered inline).
    */
-  insert(e: { eventId: string; type: string; payload: string; now: Date; claimed?: { leaseUntil: Date } }): Promise<InboxRow | undefined>;
+  insert(e: { eventId: string; type: string; payload: string; lane: string; now: Date; claimed?: { leaseUntil: Date } }): Promise<InboxRow | undefined>;
   /** The answer stored for an event (card callbacks), for a redelivery to get the same answer. */
   storedResponse(eventId: string): Promise<string | null>;
   findDue(now: Date, take: number): Promise<InboxRow[]>;
-  /** Takes a row for handling; false when another worker has it. */
-  claim(id: number, now: Date, leaseMs: number): Promise<boolean>;
+  /** Takes a row for handling and returns its payload; undefined when another worker has it. */
+  claim(id: number, now: Date, leaseMs: number): Promise<string | undefined>;
   complete(id: number, now: Date, response?: string): Promise<void>;
   /** Back to pending for another try (not before `retryAt`), or failed for good when `final`. */
   fail(id: number, failure: { error: string; final: boolean; now: Date; retryAt?: Date }): Promise<void>;

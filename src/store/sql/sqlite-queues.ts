@@ -2,7 +2,8 @@ import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
 import { sqliteQueueStats } from './sqlite-queue-stats.js';
 import { sqlDate, stmt, type RawDb } from '../raw-sqlite.js';
 
-const INBOX_COLUMNS = `id, event_id AS eventId, type, payload, attempts, status`;
+/** The payload only where the lane must be found from it (rows stored before lanes were kept). */
+const INBOX_COLUMNS = `id, event_id AS eventId, type, lane, CASE WHEN lane IS NULL THEN payload END AS payload, attempts, status`;
 // For a pending row, lease_until is "not before" (a retry after a failure waits a little).
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
@@ -17,13 +18,14 @@ export function sqliteQueues(raw: RawDb): QueueSql {
         const now = sqlDate(e.now);
         return stmt(
           raw,
-          `INSERT INTO inbox (event_id, type, payload, status, attempts, lease_until, received_at, updated_at)
-           VALUES (@eventId, @type, @payload, @status, @attempts, @leaseUntil, @now, @now)
+          `INSERT INTO inbox (event_id, type, payload, lane, status, attempts, lease_until, received_at, updated_at)
+           VALUES (@eventId, @type, @payload, @lane, @status, @attempts, @leaseUntil, @now, @now)
            ON CONFLICT(event_id) DO NOTHING RETURNING ${INBOX_COLUMNS}`,
         ).get({
           eventId: e.eventId,
           type: e.type,
           payload: e.payload,
+          lane: e.lane,
           status: e.claimed ? 'processing' : 'pending',
           attempts: e.claimed ? 1 : 0,
           leaseUntil: e.claimed ? sqlDate(e.claimed.leaseUntil) : null,
@@ -38,11 +40,11 @@ export function sqliteQueues(raw: RawDb): QueueSql {
         return stmt(raw, `SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
       },
       async claim(id, now, leaseMs) {
-        const r = stmt(
+        const row = stmt(
           raw,
-          `UPDATE inbox SET status = 'processing', lease_until = @lease, attempts = attempts + 1, updated_at = @now WHERE id = @id AND ${INBOX_DUE}`,
-        ).run({ id, now: sqlDate(now), lease: sqlDate(new Date(now.getTime() + leaseMs)) });
-        return r.changes === 1;
+          `UPDATE inbox SET status = 'processing', lease_until = @lease, attempts = attempts + 1, updated_at = @now WHERE id = @id AND ${INBOX_DUE} RETURNING payload`,
+        ).get({ id, now: sqlDate(now), lease: sqlDate(new Date(now.getTime() + leaseMs)) }) as { payload: string } | undefined;
+        return row?.payload;
       },
       async complete(id, now, response) {
         stmt(

@@ -1,0 +1,5 @@
+-- Nothing to change on SQLite: its planner finds due inbox and outbox rows through the
+-- status-led indexes (inbox_status_received_at_idx, outbox_status_next_attempt_at_idx,
+-- outbox_order_key_status_idx) and reads only the rows still to handle or send
+-- (test/store/queue-plans.test.ts). The PostgreSQL twin adds partial indexes: there a plan
+-- made on statistics taken during a burst walked the primary key through every sent row.

@@ -1,0 +1,4 @@
+-- PostgreSQL twin of prisma/migrations/20261129191000_inbox_lane (written by hand).
+-- AlterTable: the chat whose events are handled one after another, kept at receipt so finding
+-- due rows need not read (and parse) every payload again; null on rows stored before.
+ALTER TABLE "inbox" ADD COLUMN "lane" TEXT;

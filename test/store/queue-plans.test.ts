@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/migrate.js';
+import { migratePostgres } from '../../src/store/pg/migrate-pg.js';
+import { pgQueues } from '../../src/store/sql/pg-queues.js';
+import { sqliteQueues } from '../../src/store/sql/sqlite-queues.js';
+import { createPgDatabase, TEST_DATABASE_URL } from '../support/pg-database.js';
+
+/**
+ * The queues keep every handled row: finding the due ones must read the backlog only, not the
+ * thousands handled before it (on PostgreSQL a burst left statistics saying most rows were
+ * pending, and each look-up walked the primary key through every sent row). Each query runs
+ * as the queue code writes it, prefixed with EXPLAIN, on tables of 3,000 handled rows.
+ */
+const HANDLED = 3000;
+const now = new Date('2026-11-29T12:00:00Z');
+
+describe('SQLite: finding due inbox and outbox rows reads the backlog only', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-plans-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'plans.db');
+  migrate(path);
+  const db = new Database(path);
+  db.exec(`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < ${HANDLED})
+    INSERT INTO outbox (uuid, kind, target, payload, status, order_key, next_attempt_at, created_at)
+    SELECT 'u' || x, 'send', 'c', '{}', CASE WHEN x > ${HANDLED} - 10 THEN 'pending' ELSE 'sent' END, 'chat' || (x % 7), '1970-01-01', '2026-11-29' FROM g`);
+  db.exec(`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < ${HANDLED})
+    INSERT INTO inbox (event_id, type, payload, status, received_at, updated_at)
+    SELECT 'e' || x, 'im.message.receive_v1', '{}', CASE WHEN x > ${HANDLED} - 10 THEN 'pending' ELSE 'done' END, '2026-11-29', '2026-11-29' FROM g`);
+  db.exec('ANALYZE');
+  // The queue code's own statements, answered with their plans.
+  const plans: string[][] = [];
+  const explaining = {
+    prepare: (sql: string) => {
+      const s = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+      return { all: (...a: unknown[]) => (plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail)), []) };
+    },
+  } as unknown as Database.Database;
+  const queues = sqliteQueues(explaining);
+
+  // SQLite needs no partial index for it (its migration 20261129190000 says why): the
+  // status-led indexes already keep the look-ups to the backlog.
+  it.each([
+    ['inbox', () => queues.inbox.findDue(now, 100)],
+    ['outbox', () => queues.outbox.findDue(now, 8)],
+  ] as const)('%s: every table read goes through an index on status, none scans', async (_, find) => {
+    plans.length = 0;
+    await find();
+    const plan = plans[0]!;
+    const reads = plan.filter((d) => /^(SCAN|SEARCH) /.test(d));
+    expect(reads.length, plan.join('\n')).toBeGreaterThan(0);
+    for (const d of reads) expect(d, plan.join('\n')).toMatch(/^SEARCH \w+ USING (COVERING )?INDEX \w+ \((order_key=\? AND )?status=\?/);
+  });
+});
+
+interface PlanNode { 'Relation Name'?: string; 'Actual Rows'?: number; 'Actual Loops'?: number; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] }
+
+/** Rows the plan read from the queue tables: returned by a scan node or removed by its filter. */
+function rowsRead(n: PlanNode): number {
+  const own = n['Relation Name'] ? ((n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0)) * (n['Actual Loops'] ?? 1) : 0;
+  return own + (n.Plans ?? []).reduce((s, c) => s + rowsRead(c), 0);
+}
+
+describe.runIf(TEST_DATABASE_URL)('PostgreSQL: finding due inbox and outbox rows reads the backlog only', () => {
+  it('after a burst (statistics taken while most rows were pending) and after ANALYZE', async () => {
+    const target = await createPgDatabase();
+    await migratePostgres(target.url);
+    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    try {
+      // The statistics a burst leaves: taken while 3,000 rows were waiting, read once they are handled.
+      for (const t of ['inbox', 'outbox']) await pool.query(`ALTER TABLE ${t} SET (autovacuum_enabled = false)`);
+      await pool.query(`INSERT INTO outbox (uuid, kind, target, payload, status, order_key, next_attempt_at)
+        SELECT 'u' || x, 'send', 'c', '{}', 'pending', 'chat' || (x % 7), '1970-01-01' FROM generate_series(1, ${HANDLED}) x`);
+      await pool.query(`INSERT INTO inbox (event_id, type, payload, status, updated_at)
+        SELECT 'e' || x, 'im.message.receive_v1', '{}', 'pending', now() FROM generate_series(1, ${HANDLED}) x`);
+      await pool.query('ANALYZE inbox; ANALYZE outbox');
+      await pool.query(`UPDATE outbox SET status = 'sent' WHERE id <= ${HANDLED - 10}`);
+      await pool.query(`UPDATE inbox SET status = 'done' WHERE id <= ${HANDLED - 10}`);
+
+      const plans: PlanNode[] = [];
+      const explaining = {
+        query: async (cfg: pg.QueryConfig) => {
+          const r = await pool.query({ ...cfg, text: `EXPLAIN (ANALYZE, FORMAT JSON) ${cfg.text}` });
+          plans.push((r.rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+          return { rows: [], rowCount: 0 };
+        },
+      } as unknown as pg.Pool;
+      const queues = pgQueues(explaining);
+      for (const stats of ['stale', 'fresh']) {
+        if (stats === 'fresh') for (const t of ['inbox', 'outbox']) await pool.query(`VACUUM ANALYZE ${t}`);
+        plans.length = 0;
+        await queues.inbox.findDue(now, 100);
+        await queues.outbox.findDue(now, 8);
+        const [inbox, outbox] = plans.map(rowsRead);
+        // 10 rows wait in each: reading them (and, for the outbox, each one's earlier rows of its conversation) is the whole job.
+        expect(inbox, `inbox rows read, ${stats} statistics: ${JSON.stringify(plans[0])}`).toBeLessThanOrEqual(20);
+        expect(outbox, `outbox rows read, ${stats} statistics: ${JSON.stringify(plans[1])}`).toBeLessThanOrEqual(100);
+      }
+    } finally {
+      await pool.end();
+      await target.drop();
+    }
+  });
+});
