@@ -10,6 +10,7 @@ import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
 import { sqliteDialect } from './sql/sqlite-dialect.js';
 import { sqliteQueues } from './sql/sqlite-queues.js';
+import { SAFETY_NET_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
@@ -18,7 +19,7 @@ import { sqliteQueues } from './sql/sqlite-queues.js';
  * to that type once (store/pg/open-postgres.ts).
  */
 /** `sqlite`: the plain connection beside Prisma, on SQLite only (tests and scripts that need it raw). */
-export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb };
+export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb; readonly walCheckpointer?: WalCheckpointer };
 export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
@@ -31,6 +32,7 @@ const QUEUE_BUSY_TIMEOUT_MS = 50;
 
 /** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
+  await db.walCheckpointer?.close();
   await db.$disconnect();
   await db.sql.close();
 }
@@ -40,7 +42,7 @@ export async function closeDatabase(db: Db): Promise<void> {
  * `file:<path>` (or a bare path) → SQLite, creating the file if needed. Applies pending
  * migrations of that dialect first.
  */
-export async function openDatabase(location: string): Promise<{ db: Db; applied: string[] }> {
+export async function openDatabase(location: string, options: { onCheckpointError?: (e: Error) => void } = {}): Promise<{ db: Db; applied: string[] }> {
   if (isPostgresUrl(location)) {
     const { prisma, extras, applied } = await openPostgres(location);
     return { db: attach(prisma, extras), applied };
@@ -57,7 +59,11 @@ export async function openDatabase(location: string): Promise<{ db: Db; applied:
   // on every commit and block the event loop for each acknowledged event.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
-  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw }), applied };
+  // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const walCheckpointer = startWalCheckpointer(path, { ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}) });
+  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

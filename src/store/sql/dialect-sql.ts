@@ -27,6 +27,12 @@ export interface DialectSql {
    * ack); without it, createCase takes the Prisma path.
    */
   storeCase?(c: CaseToStore): { case: CaseWithHistory; created: boolean };
+  /**
+   * The open_ids of known people by name (see known-people.ts) as one prepared statement, where
+   * the dialect has one (SQLite): every case card's 指派 picker asks, and through Prisma the
+   * question cost more than storing the case.
+   */
+  knownPeople?(limit: number): string[];
   /** The counted cases of a year in code order, for the appendix and the ledger: up to 100,000 rows, read without Prisma's row mapping. */
   ledgerRows(year: number): Promise<LedgerCase[]>;
   /** Closes what the dialect opened beside the Prisma client. */

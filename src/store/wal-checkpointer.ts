@@ -1,0 +1,135 @@
+import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Copies SQLite's write-ahead log back into the database file on a thread of its own.
+ *
+ * SQLite does that copy (a checkpoint) inside the commit that pushes the log past 1,000 pages,
+ * and a checkpoint fsyncs the file twice: 40–120 ms on a virtual disk, during which the event
+ * loop stands still and every request in flight waits (about every 80 report submissions).
+ * The process's connections therefore checkpoint only as a last resort (SAFETY_NET_PAGES), and
+ * this thread checkpoints every `everyMs` while the log keeps changing. A PASSIVE checkpoint
+ * neither waits for nor blocks a writer. The thread (about 16 MB) is started on the first
+ * write and ended after `idleStopMs` without one, so an idle server does not carry it.
+ */
+export interface WalCheckpointer {
+  /** Checkpoints now (starting the thread if needed); resolves with SQLite's answer. */
+  runNow(): Promise<CheckpointResult>;
+  /** Whether the thread is running (for tests). */
+  readonly running: boolean;
+  close(): Promise<void>;
+}
+
+/** SQLite's answer: frames in the log, and how many of them are in the database file now. */
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+/** The connections of this process checkpoint themselves only when the log is this long (about 40 MB). */
+export const SAFETY_NET_PAGES = 10_000;
+
+// Plain CommonJS so the same code runs under tsx, vitest and the compiled dist/.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { timeout: 1000 });
+parentPort.on('message', (m) => {
+  if (m === 'close') { db.close(); parentPort.close(); return; }
+  try { parentPort.postMessage({ ok: db.pragma('wal_checkpoint(PASSIVE)')[0] }); }
+  catch (e) { parentPort.postMessage({ error: String(e && e.message || e) }); }
+});`;
+
+export function startWalCheckpointer(path: string, o: { everyMs?: number; idleStopMs?: number; onError?: (e: Error) => void } = {}): WalCheckpointer {
+  const everyMs = o.everyMs ?? 1_000;
+  const idleStopMs = o.idleStopMs ?? 60_000;
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker | undefined;
+  let pending: Array<{ resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }> = [];
+  /** The log's modification time at the last look (undefined before the first look). */
+  let lastChange: number | undefined;
+  let lastWrite = Date.now();
+  let closed = false;
+
+  const start = (): Worker => {
+    const w = new Worker(WORKER, { eval: true, workerData: { driver, path }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
+    w.unref();
+    w.on('message', (m: { ok?: CheckpointResult; error?: string }) => {
+      const p = pending.shift();
+      if (m.ok) p?.resolve(m.ok);
+      else p?.reject(new Error(m.error));
+    });
+    const gone = (e: Error) => {
+      if (worker === w) worker = undefined;
+      for (const p of pending.splice(0)) p.reject(e);
+    };
+    w.on('error', (e) => {
+      o.onError?.(e);
+      gone(e);
+    });
+    w.on('exit', () => gone(new Error('checkpoint thread ended')));
+    return w;
+  };
+
+  const runNow = (): Promise<CheckpointResult> => {
+    if (closed) return Promise.reject(new Error('checkpointer closed'));
+    worker ??= start();
+    const w = worker;
+    return new Promise((resolve, reject) => {
+      pending.push({ resolve, reject });
+      w.postMessage('checkpoint');
+    });
+  };
+
+  // The log's modification time says whether anything was written since the last look; the
+  // look itself runs on libuv's thread pool, not the event loop.
+  let busy = false;
+  const tick = async () => {
+    if (busy || closed) return;
+    busy = true;
+    try {
+      const changed = (await stat(`${path}-wal`).catch(() => undefined))?.mtimeMs ?? -1;
+      if (lastChange === undefined) lastChange = changed;
+      else if (changed !== lastChange) {
+        lastChange = changed;
+        lastWrite = Date.now();
+        if (changed !== -1) await runNow();
+      } else if (worker && Date.now() - lastWrite > idleStopMs) {
+        await stop();
+      }
+    } catch (e) {
+      o.onError?.(e as Error);
+    } finally {
+      busy = false;
+    }
+  };
+  /** Lets the thread close its connection and end; a thread that does not is ended. */
+  const stop = async () => {
+    const w = worker;
+    worker = undefined;
+    if (!w) return;
+    const exited = once(w, 'exit').catch(() => undefined);
+    w.postMessage('close');
+    const late = setTimeout(() => void w.terminate(), 2_000);
+    await exited;
+    clearTimeout(late);
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+
+  return {
+    runNow,
+    get running() {
+      return worker !== undefined;
+    },
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await stop();
+      pending = [];
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
+import { startWalCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.js';
+import { waitFor } from '../support/test-bot.js';
+
+let dir: string | undefined;
+let db: Db | undefined;
+let raw: Database.Database | undefined;
+let checkpointer: WalCheckpointer | undefined;
+afterEach(async () => {
+  await checkpointer?.close();
+  if (db) await closeDatabase(db);
+  raw?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = db = raw = checkpointer = undefined;
+});
+
+const PAGE = 4096;
+const walPages = (path: string) => statSync(`${path}-wal`).size / PAGE;
+
+/** Stores `n` events of about 20 KB in the inbox, each in its own commit, without yielding. */
+function storeEvents(d: Db, n: number, from = 0): void {
+  for (let i = from; i < from + n; i++) void d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), now: new Date() });
+}
+
+// SQLite only: the PostgreSQL pass of test/store has nothing to show here.
+describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off the event loop (SQLite)', () => {
+  it('commits on the event loop never copy the log back: 3,000 pages stay in it until the checkpoint thread copies them', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
+    const path = join(dir, 'bot.db');
+    ({ db } = await openDatabase(path));
+    storeEvents(db, 600);
+    // SQLite's own checkpoint (in the commit past 1,000 pages) would have started the log over.
+    expect(walPages(path)).toBeGreaterThan(2_000);
+
+    const r = await db.walCheckpointer!.runNow();
+    expect(r.log).toBeGreaterThan(2_000);
+    expect(r.checkpointed).toBe(r.log);
+    // Everything was copied, so the next commit starts the log over.
+    storeEvents(db, 1, 600);
+    expect((await db.walCheckpointer!.runNow()).log).toBeLessThan(50);
+    expect(await db.inboxEvent.count()).toBe(601);
+  }, 30_000);
+
+  it('the thread starts once something is written, checkpoints on its own, and ends when nothing is written for a while', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
+    const path = join(dir, 'plain.db');
+    raw = new Database(path);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec('CREATE TABLE notes (body TEXT)');
+    checkpointer = startWalCheckpointer(path, { everyMs: 20, idleStopMs: 300 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(checkpointer.running).toBe(false);
+
+    const insert = raw.prepare('INSERT INTO notes (body) VALUES (?)');
+    for (let i = 0; i < 100; i++) insert.run('y'.repeat(20_000));
+    await waitFor(() => checkpointer!.running, 5_000, 'the checkpoint thread');
+    await waitFor(() => !checkpointer!.running, 5_000, 'the idle thread to end');
+    // The thread had copied the whole log: the next commit starts it over.
+    insert.run('z');
+    const [probe] = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    expect(probe!.log).toBeLessThan(10);
+  }, 30_000);
+});
