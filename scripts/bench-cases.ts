@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { cardActionEvent, messageEvent, signedRequest, TOKEN, type SignedRequest } from '../test/support/lark-payloads.js';
 import { startTestBot, STAFF } from '../test/support/test-bot.js';
 import { recordStepsTo } from '../src/util/step-timings.js';
+import { SAFETY_NET_PAGES } from '../src/store/wal-checkpointer.js';
 import { probe } from './bench-probe.js';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -157,6 +158,8 @@ async function main() {
     const stored = await t.bot.db.enterpriseCase.count({ where: { sourceKey: { startsWith: 'om_bench_' } } });
     const perYear = await t.bot.db.enterpriseCase.groupBy({ by: ['year'], _count: { _all: true }, _max: { seq: true } });
     const gapless = perYear.every((y) => y._count._all === y._max.seq);
+    const wal = t.bot.db.walCheckpointer?.stats();
+    if (wal) console.log(`WAL checkpoints on their own thread: ${wal.runs}, longest log ${wal.longestLog} pages (none in a commit below ${SAFETY_NET_PAGES})`);
     console.log(`stored ${stored} cases (expected ${cases.requests - cases.failures + warm.length}); codes gapless per year: ${gapless}`);
     if (!gapless || cases.failures > 0) process.exitCode = 1;
   } finally {

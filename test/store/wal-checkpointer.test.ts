@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -65,5 +65,24 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off th
     insert.run('z');
     const [probe] = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     expect(probe!.log).toBeLessThan(10);
+  }, 30_000);
+
+  it('a thread that cannot open the database is reported and, after three tries, not started again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
+    const path = join(dir, 'broken.db');
+    mkdirSync(path);
+    writeFileSync(`${path}-wal`, '');
+    const errors: Error[] = [];
+    checkpointer = startWalCheckpointer(path, { everyMs: 20, onError: (e) => errors.push(e) });
+    // Every look finds the log changed (as if written to).
+    const touch = setInterval(() => utimesSync(`${path}-wal`, new Date(), new Date(Date.now() + Math.random() * 1e6)), 10);
+    try {
+      await waitFor(() => errors.length >= 3, 10_000, 'three failures');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors).toHaveLength(3);
+      expect(checkpointer.running).toBe(false);
+    } finally {
+      clearInterval(touch);
+    }
   }, 30_000);
 });
