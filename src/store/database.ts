@@ -10,7 +10,7 @@ import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
 import { sqliteDialect } from './sql/sqlite-dialect.js';
 import { sqliteQueues } from './sql/sqlite-queues.js';
-import { SAFETY_NET_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
+import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type CheckpointResult, type WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
@@ -60,9 +60,13 @@ export async function openDatabase(location: string, options: { onCheckpointErro
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
   // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
-  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-  raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-  const walCheckpointer = startWalCheckpointer(path, { ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}) });
+  const autoCheckpoint = (pages: number) => Promise.all([prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`), raw.pragma(`wal_autocheckpoint = ${pages}`)]);
+  await autoCheckpoint(0);
+  const walCheckpointer = startWalCheckpointer(path, {
+    catchUp: () => (raw.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0]!,
+    onGiveUp: () => void autoCheckpoint(SQLITE_DEFAULT_CHECKPOINT_PAGES).catch(() => undefined),
+    ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+  });
   return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer }), applied };
 }
 

@@ -6,21 +6,29 @@ import { Worker } from 'node:worker_threads';
 /**
  * Copies SQLite's write-ahead log back into the database file on a thread of its own.
  *
- * SQLite does that copy (a checkpoint) inside the commit that pushes the log past 1,000 pages,
- * and a checkpoint fsyncs the file twice: 40–120 ms on a virtual disk, during which the event
- * loop stands still and every request in flight waits (about every 80 report submissions).
- * The process's connections therefore checkpoint only as a last resort (SAFETY_NET_PAGES), and
- * this thread checkpoints every `everyMs` while the log keeps changing. A PASSIVE checkpoint
- * neither waits for nor blocks a writer. The thread (about 16 MB) is started on the first
- * write and ended after `idleStopMs` without one, so an idle server does not carry it.
+ * SQLite does that copy (a checkpoint) inside the commit that pushes the log past 1,000 pages
+ * (a report submission writes about 25), and a checkpoint fsyncs twice: 40–120 ms on a virtual
+ * disk, during which the event loop stands still and every request in flight waits. The
+ * process's connections therefore do not checkpoint (wal_autocheckpoint = 0); this thread runs
+ * a PASSIVE checkpoint, which neither waits for nor blocks a writer, every `everyMs` while the
+ * log keeps changing.
+ *
+ * The log starts over only when a writer finds all of it copied, and under steady writing a
+ * commit lands during nearly every checkpoint: left alone the log would grow for as long as
+ * the writing goes on. Once it is `restartPages` long, the next thread checkpoint is followed
+ * by `catchUp` on the event loop, which copies only what was written meanwhile (one short
+ * stall per `restartPages` pages instead of a long one per 1,000); the next commit then starts
+ * the log over. After three failures in a row the thread is given up and `onGiveUp` hands the
+ * checkpoints back to SQLite. The thread (about 8 MB in the running bot) is started on the
+ * first write and ended after `idleStopMs` without one.
  */
 export interface WalCheckpointer {
   /** Checkpoints now (starting the thread if needed); resolves with SQLite's answer. */
   runNow(): Promise<CheckpointResult>;
   /** Whether the thread is running (for tests). */
   readonly running: boolean;
-  /** Checkpoints run so far and the longest log one found, in pages (for benchmarks). */
-  stats(): { runs: number; longestLog: number };
+  /** Checkpoints by the thread, catch-ups on the event loop, and the longest log seen, in pages (for benchmarks). */
+  stats(): { runs: number; catchUps: number; longestLog: number };
   close(): Promise<void>;
 }
 
@@ -33,8 +41,8 @@ export interface CheckpointResult {
 
 const MAX_FAILURES = 3;
 
-/** The connections of this process checkpoint themselves only when the log is this long (about 40 MB). */
-export const SAFETY_NET_PAGES = 10_000;
+/** SQLite's own checkpoint interval, given back when the thread is given up. */
+export const SQLITE_DEFAULT_CHECKPOINT_PAGES = 1_000;
 
 // Plain CommonJS so the same code runs under tsx, vitest and the compiled dist/.
 const WORKER = `
@@ -47,9 +55,21 @@ parentPort.on('message', (m) => {
   catch (e) { parentPort.postMessage({ error: String(e && e.message || e) }); }
 });`;
 
-export function startWalCheckpointer(path: string, o: { everyMs?: number; idleStopMs?: number; onError?: (e: Error) => void } = {}): WalCheckpointer {
-  const everyMs = o.everyMs ?? 1_000;
+export interface CheckpointerOptions {
+  /** A PASSIVE checkpoint on a connection of the event loop's (synchronous). */
+  catchUp: () => CheckpointResult;
+  /** Called once when the thread is given up: the connections should checkpoint themselves again. */
+  onGiveUp: () => void;
+  onError?: (e: Error) => void;
+  everyMs?: number;
+  idleStopMs?: number;
+  restartPages?: number;
+}
+
+export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalCheckpointer {
+  const everyMs = o.everyMs ?? 250;
   const idleStopMs = o.idleStopMs ?? 60_000;
+  const restartPages = o.restartPages ?? 10_000;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | undefined;
   let pending: Array<{ resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }> = [];
@@ -57,7 +77,8 @@ export function startWalCheckpointer(path: string, o: { everyMs?: number; idleSt
   let lastChange: number | undefined;
   let lastWrite = Date.now();
   let closed = false;
-  const counts = { runs: 0, longestLog: 0 };
+  const counts = { runs: 0, catchUps: 0, longestLog: 0 };
+  let nextCatchUp = restartPages;
   /** Failures in a row: after MAX_FAILURES the thread is not started again (the safety net remains). */
   let failures = 0;
 
@@ -104,13 +125,23 @@ export function startWalCheckpointer(path: string, o: { everyMs?: number; idleSt
       else if (changed !== lastChange) {
         lastChange = changed;
         lastWrite = Date.now();
-        if (changed !== -1) await runNow();
+        if (changed !== -1) {
+          const r = await runNow();
+          // Once per restartPages of growth: a log held by a reader cannot start over anyway.
+          if (r.log < restartPages) nextCatchUp = restartPages;
+          else if (r.log >= nextCatchUp && !closed) {
+            nextCatchUp = r.log + restartPages;
+            o.catchUp();
+            counts.catchUps++;
+          }
+        }
       } else if (worker && Date.now() - lastWrite > idleStopMs) {
         await stop();
       }
     } catch (e) {
       failures++;
       o.onError?.(e as Error);
+      if (failures === MAX_FAILURES) o.onGiveUp();
     } finally {
       busy = false;
     }
