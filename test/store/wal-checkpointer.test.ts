@@ -28,6 +28,17 @@ const onRaw = (r: Database.Database) => ({
 });
 const walPages = (path: string) => statSync(`${path}-wal`).size / PAGE;
 
+/** A database of one table on a plain connection (`raw`) that never checkpoints itself. */
+function plainDatabase(name: string): string {
+  dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
+  const path = join(dir, name);
+  raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('wal_autocheckpoint = 0');
+  raw.exec('CREATE TABLE notes (body TEXT)');
+  return path;
+}
+
 /** Stores `n` events of about 20 KB in the inbox, each in its own commit, without yielding. */
 function storeEvents(d: Db, n: number, from = 0): void {
   for (let i = from; i < from + n; i++) void d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), now: new Date() });
@@ -53,23 +64,18 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off th
   }, 30_000);
 
   it('the thread starts once something is written, checkpoints on its own, and ends when nothing is written for a while', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
-    const path = join(dir, 'plain.db');
-    raw = new Database(path);
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('wal_autocheckpoint = 0');
-    raw.exec('CREATE TABLE notes (body TEXT)');
-    checkpointer = startWalCheckpointer(path, { everyMs: 20, idleStopMs: 300, ...onRaw(raw) });
+    const path = plainDatabase('plain.db');
+    checkpointer = startWalCheckpointer(path, { everyMs: 20, idleStopMs: 300, ...onRaw(raw!) });
     await new Promise((r) => setTimeout(r, 100));
     expect(checkpointer.running).toBe(false);
 
-    const insert = raw.prepare('INSERT INTO notes (body) VALUES (?)');
+    const insert = raw!.prepare('INSERT INTO notes (body) VALUES (?)');
     for (let i = 0; i < 100; i++) insert.run('y'.repeat(20_000));
     await waitFor(() => checkpointer!.running, 5_000, 'the checkpoint thread');
     await waitFor(() => !checkpointer!.running, 5_000, 'the idle thread to end');
     // The thread had copied the whole log: the next commit starts it over.
     insert.run('z');
-    const [probe] = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    const [probe] = raw!.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     expect(probe!.log).toBeLessThan(10);
   }, 30_000);
 
@@ -95,14 +101,9 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off th
   }, 30_000);
 
   it('under steady writing the log still starts over once it is long, with a short catch-up on the event loop', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
-    const path = join(dir, 'steady.db');
-    raw = new Database(path);
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('wal_autocheckpoint = 0');
-    raw.exec('CREATE TABLE notes (body TEXT)');
-    checkpointer = startWalCheckpointer(path, { everyMs: 20, restartPages: 300, ...onRaw(raw) });
-    const insert = raw.prepare('INSERT INTO notes (body) VALUES (?)');
+    const path = plainDatabase('steady.db');
+    checkpointer = startWalCheckpointer(path, { everyMs: 20, restartPages: 300, ...onRaw(raw!) });
+    const insert = raw!.prepare('INSERT INTO notes (body) VALUES (?)');
     // About 6,000 pages, a commit every millisecond or so: one lands during nearly every checkpoint.
     for (let i = 0; i < 3_000; i++) {
       insert.run('w'.repeat(6_000));
