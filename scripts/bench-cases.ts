@@ -5,7 +5,8 @@
  * answer time, and the same figures for a bare ack (url_verification through the same
  * webhook, and a duplicate event answered from the inbox) measured in the same run. Then the
  * time per step of a submission (verify, inbox, handler, store within it, answer), so the
- * output shows where the time goes.
+ * output shows where the time goes, with the event loop's delay in each phase (and, with
+ * BENCH_CPU_PROFILE=<file>, a CPU profile of the submissions).
  *
  *   npx tsx scripts/bench-cases.ts [submissions=10000] [concurrency=8] [maxSeconds=240]
  */
@@ -13,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { cardActionEvent, messageEvent, signedRequest, TOKEN, type SignedRequest } from '../test/support/lark-payloads.js';
 import { startTestBot, STAFF } from '../test/support/test-bot.js';
 import { recordStepsTo } from '../src/util/step-timings.js';
+import { probe } from './bench-probe.js';
 
 const N = Number(process.argv[2] ?? 10_000);
 const CONCURRENCY = Number(process.argv[3] ?? 8);
@@ -118,14 +120,20 @@ async function main() {
     // Bare acks before and after the submissions, pooled: the machine's load drifts during a run.
     const okChallenge = (s: number, b: any) => s === 200 && typeof b?.challenge === 'string';
     const half = (list: SignedRequest[], second: boolean) => list.slice(300).filter((_, i) => i % 2 === (second ? 1 : 0));
+    const ackProbe = await probe('acks before', '');
     const ack1 = await run(url, half(challenges, false), okChallenge, deadline);
     const dup1 = await run(url, half(dups, false), (s) => s === 200, deadline);
+    const ackDelay1 = await ackProbe.stop(ack1.done + dup1.done);
     const steps = new Map<string, number[]>();
     recordStepsTo((step, ms) => (steps.get(step) ?? steps.set(step, []).get(step)!).push(ms));
+    const submitProbe = await probe('submissions');
     const cases = summary('case.submit (stores a case)', await run(url, subs, (s, b) => s === 200 && b?.toast?.type === 'success', deadline));
+    const submitDelay = await submitProbe.stop(cases.requests);
     recordStepsTo(undefined);
+    const ackProbe2 = await probe('acks after', '');
     const ack2 = await run(url, half(challenges, true), okChallenge, deadline);
     const dup2 = await run(url, half(dups, true), (s) => s === 200, deadline);
+    const ackDelay2 = await ackProbe2.stop(ack2.done + dup2.done);
     const pool = (a: Run, b: Run): Run => ({ done: a.done + b.done, seconds: a.seconds + b.seconds, latencies: [...a.latencies, ...b.latencies], failures: a.failures + b.failures, stoppedByTime: a.stoppedByTime || b.stoppedByTime });
     const ack = summary('bare ack: url_verification', pool(ack1, ack2));
     const dup = summary('bare ack: duplicate event', pool(dup1, dup2));
@@ -138,13 +146,19 @@ async function main() {
     for (const [step, ms] of steps) {
       const s = [...ms].sort((a, b) => a - b);
       const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
-      console.log(`  step ${step.padEnd(8)} ${(ms.length / cases.requests).toFixed(1)} per submission  mean ${mean.toFixed(2).padStart(6)} ms  p50 ${pct(s, 50).toFixed(2).padStart(6)} ms  p99 ${pct(s, 99).toFixed(2).padStart(7)} ms`);
+      console.log(`  step ${step.padEnd(8)} ${(ms.length / cases.requests).toFixed(1)} per submission  mean ${mean.toFixed(2).padStart(6)} ms  p50 ${pct(s, 50).toFixed(2).padStart(6)} ms  p99 ${pct(s, 99).toFixed(2).padStart(7)} ms  max ${s.at(-1)!.toFixed(1).padStart(6)} ms`);
     }
+    // A stalled event loop holds up every request in flight, acks and submissions alike.
+    console.log(submitDelay);
+    console.log(ackDelay1);
+    console.log(ackDelay2);
 
     // The stored data must be right too: one case per card, codes without gaps per year.
     const stored = await t.bot.db.enterpriseCase.count({ where: { sourceKey: { startsWith: 'om_bench_' } } });
     const perYear = await t.bot.db.enterpriseCase.groupBy({ by: ['year'], _count: { _all: true }, _max: { seq: true } });
     const gapless = perYear.every((y) => y._count._all === y._max.seq);
+    const wal = t.bot.db.walCheckpointer?.stats();
+    if (wal) console.log(`WAL checkpoints on their own thread: ${wal.runs}; short catch-ups on the event loop: ${wal.catchUps}; longest log ${wal.longestLog} pages`);
     console.log(`stored ${stored} cases (expected ${cases.requests - cases.failures + warm.length}); codes gapless per year: ${gapless}`);
     if (!gapless || cases.failures > 0) process.exitCode = 1;
   } finally {

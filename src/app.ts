@@ -61,7 +61,9 @@ export interface Bot {
 /** Wires store, handlers, workers and the HTTP app. Does not listen. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? systemClock;
-  const { db, applied } = await openDatabase(options.config.DATABASE_URL);
+  const { db, applied } = await openDatabase(options.config.DATABASE_URL, {
+    onCheckpointError: (e) => options.log.warn({ err: e.message }, 'WAL checkpoint failed; the connections checkpoint themselves past the safety net'),
+  });
   let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');
   const metrics = new BotMetrics(() => db.queues.stats(clock.now()));

@@ -11,6 +11,7 @@ import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
 import { sqliteDialect } from './sql/sqlite-dialect.js';
 import { sqliteQueues } from './sql/sqlite-queues.js';
+import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type CheckpointResult, type WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
@@ -19,7 +20,7 @@ import { sqliteQueues } from './sql/sqlite-queues.js';
  * to that type once (store/pg/open-postgres.ts).
  */
 /** `sqlite`: the plain connection beside Prisma, on SQLite only (tests and scripts that need it raw). */
-export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb };
+export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb; readonly walCheckpointer?: WalCheckpointer };
 export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
@@ -32,6 +33,7 @@ const QUEUE_BUSY_TIMEOUT_MS = 50;
 
 /** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
+  await db.walCheckpointer?.close();
   await db.$disconnect();
   await db.sql.close();
 }
@@ -41,7 +43,7 @@ export async function closeDatabase(db: Db): Promise<void> {
  * `file:<path>` (or a bare path) → SQLite, creating the file if needed. Applies pending
  * migrations of that dialect first.
  */
-export async function openDatabase(location: string): Promise<{ db: Db; applied: string[] }> {
+export async function openDatabase(location: string, options: { onCheckpointError?: (e: Error) => void } = {}): Promise<{ db: Db; applied: string[] }> {
   if (isPostgresUrl(location)) {
     const { prisma, extras, applied } = await openPostgres(location);
     return { db: attach(prisma, extras), applied };
@@ -59,7 +61,15 @@ export async function openDatabase(location: string): Promise<{ db: Db; applied:
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await warmUp(prisma);
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
-  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw }), applied };
+  // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
+  const autoCheckpoint = (pages: number) => Promise.all([prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`), raw.pragma(`wal_autocheckpoint = ${pages}`)]);
+  await autoCheckpoint(0);
+  const walCheckpointer = startWalCheckpointer(path, {
+    catchUp: () => (raw.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0]!,
+    onGiveUp: () => void autoCheckpoint(SQLITE_DEFAULT_CHECKPOINT_PAGES).catch(() => undefined),
+    ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+  });
+  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

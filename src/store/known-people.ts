@@ -6,6 +6,5 @@ import type { Db } from './database.js';
  * card's person picker, and the card must stay under Lark's 30 KB.
  */
 export async function knownPeople(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.user.findMany({ where: { openId: { startsWith: 'ou_' } }, select: { openId: true }, orderBy: [{ name: 'asc' }, { openId: 'asc' }], take: limit });
-  return rows.map((r) => r.openId);
+  return db.sql.knownPeople(limit);
 }

@@ -4,7 +4,7 @@ import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import { deadlineStatePhrase, provisionalWarning } from './case-text.js';
 import { historyBlock, person } from './case-history.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import { addCallbackValues, loadTemplate, removeElements, setElement, setHeader, type CardJson } from './template.js';
+import { addCallbackValues, loadTemplate, removeElements, setElements, setHeader, type CardJson } from './template.js';
 
 /** Header template and status tag colour (Lark names: the header has grey, a tag has neutral). */
 const STATUS_COLOR: Record<string, [string, string]> = {
@@ -40,18 +40,21 @@ function fieldLines(c: CaseWithHistory, today: string): string[] {
 export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; people: string[]; notice?: string }): CardJson {
   const card = loadTemplate('case-card');
   const [headerColor, tagColor] = STATUS_COLOR[c.status] ?? ['blue', 'blue'];
+  const open = isOpen(c.status);
+  const drop = [...(o.notice ? [] : ['notice']), ...(!open ? ['actions_rule', 'accept', 'resolve', 'assign', 'handle'] : c.status !== 'registered' ? ['accept'] : [])];
+  if (drop.length) removeElements(card, drop);
   setHeader(card, { title: `企业诉求 ${c.code}`, subtitle: c.enterprise.name, template: headerColor });
-  setElement(card, 'status_tag', { text: { tag: 'plain_text', content: statusLabel(c.status) }, color: tagColor });
-  if (o.notice) setElement(card, 'notice', { content: o.notice });
-  else removeElements(card, ['notice']);
-  setElement(card, 'fields', { content: fieldLines(c, o.today).join('\n') });
-  setElement(card, 'history', { content: historyBlock(c.history, o.tz) });
-  if (!isOpen(c.status)) removeElements(card, ['actions_rule', 'accept', 'resolve', 'assign', 'handle']);
-  else if (c.status !== 'registered') removeElements(card, ['accept']);
-  // resolved_date has no initial date: Lark submits a preset one unchanged, so a card drawn
-  // on registration and clicked weeks later would record the day it was drawn. Left empty,
-  // the picker means the day of the click.
-  if (isOpen(c.status)) setElement(card, 'assignee', { options: o.people.map((value) => ({ value })) });
+  // One walk of the card for every element (every 提交 waits for this card).
+  setElements(card, {
+    status_tag: { text: { tag: 'plain_text', content: statusLabel(c.status) }, color: tagColor },
+    ...(o.notice ? { notice: { content: o.notice } } : {}),
+    fields: { content: fieldLines(c, o.today).join('\n') },
+    history: { content: historyBlock(c.history, o.tz) },
+    // resolved_date has no initial date: Lark submits a preset one unchanged, so a card drawn
+    // on registration and clicked weeks later would record the day it was drawn. Left empty,
+    // the picker means the day of the click.
+    ...(open ? { assignee: { options: o.people.map((value) => ({ value })) } } : {}),
+  });
   addCallbackValues(card, { code: c.code });
   return card;
 }

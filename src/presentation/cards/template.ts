@@ -23,12 +23,16 @@ function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Calls `visit` on every object in the card, depth first. */
+/**
+ * Calls `visit` on every object in the card, depth first (after the visit, so a child the
+ * visit put in is walked too). Every card answer walks its card a few times: no copies.
+ */
 function walk(v: unknown, visit: (n: Node) => void): void {
-  if (Array.isArray(v)) for (const x of v) walk(x, visit);
-  else if (isNode(v)) {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) walk(v[i], visit);
+  } else if (isNode(v)) {
     visit(v);
-    for (const x of Object.values(v)) walk(x, visit);
+    for (const k in v) if (typeof v[k] === 'object' && v[k] !== null) walk(v[k], visit);
   }
 }
 
@@ -39,14 +43,19 @@ function walk(v: unknown, visit: (n: Node) => void): void {
  * mistake in the template: it throws.
  */
 export function setElement(card: CardJson, elementId: string, fields: Node): void {
-  let found = false;
+  setElements(card, { [elementId]: fields });
+}
+
+/** setElement for several elements in one walk of the card. */
+export function setElements(card: CardJson, byId: Record<string, Node>): void {
+  const missing = new Set(Object.keys(byId));
   walk(card, (n) => {
-    if (typeof n.tag === 'string' && n.element_id === elementId) {
-      Object.assign(n, fields);
-      found = true;
+    if (typeof n.tag === 'string' && typeof n.element_id === 'string' && Object.hasOwn(byId, n.element_id)) {
+      Object.assign(n, byId[n.element_id]);
+      missing.delete(n.element_id);
     }
   });
-  if (!found) throw new Error(`card template has no element ${elementId}`);
+  for (const id of missing) throw new Error(`card template has no element ${id}`);
 }
 
 /** Sets the header's title, subtitle or colour. */
@@ -60,8 +69,12 @@ export function setHeader(card: CardJson, o: { title?: string; subtitle?: string
 /** Removes the elements with these `element_id`s wherever they are. */
 export function removeElements(card: CardJson, elementIds: string[]): void {
   const drop = new Set(elementIds);
+  const dropped = (x: unknown) => isNode(x) && drop.has(String(x.element_id));
   walk(card, (n) => {
-    for (const [k, v] of Object.entries(n)) if (Array.isArray(v)) n[k] = v.filter((x) => !(isNode(x) && drop.has(String(x.element_id))));
+    for (const k in n) {
+      const v = n[k];
+      if (Array.isArray(v) && v.some(dropped)) n[k] = v.filter((x) => !dropped(x));
+    }
   });
 }
 

@@ -27,11 +27,21 @@ export interface DialectSql {
    * ack); without it, createCase takes the Prisma path.
    */
   storeCase?(c: CaseToStore): { case: CaseWithHistory; created: boolean };
+  /**
+   * The open_ids of known people by name (see known-people.ts), in plain SQL: every case card's
+   * 指派 picker asks, and through Prisma the question cost more than storing the case (SQLite
+   * answers synchronously). Prisma's startsWith does not escape the underscore in 'ou_'.
+   */
+  knownPeople(limit: number): string[] | Promise<string[]>;
   /** The counted cases of a year in code order, for the appendix and the ledger: up to 100,000 rows, read without Prisma's row mapping. */
   ledgerRows(year: number): Promise<LedgerCase[]>;
   /** Closes what the dialect opened beside the Prisma client. */
   close(): Promise<void>;
 }
+
+/** `'ou\_%'`: LIKE's underscore escaped with a backslash (SQLite needs the ESCAPE clause, PostgreSQL has it by default). */
+export const KNOWN_PEOPLE_SQL = (limit: string, escape: string) =>
+  `SELECT open_id AS "openId" FROM users WHERE open_id LIKE 'ou\\_%'${escape} ORDER BY name, open_id LIMIT ${limit}`;
 
 export const LEDGER_SQL = (param: string) => `
   SELECT c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS "receivedDate",
