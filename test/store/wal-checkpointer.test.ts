@@ -41,7 +41,7 @@ function plainDatabase(name: string): string {
 
 /** Stores `n` events of about 20 KB in the inbox, each in its own commit, without yielding. */
 function storeEvents(d: Db, n: number, from = 0): void {
-  for (let i = from; i < from + n; i++) void d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), now: new Date() });
+  for (let i = from; i < from + n; i++) void d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), lane: `chat_${i}`, now: new Date() });
 }
 
 // SQLite only: the PostgreSQL pass of test/store has nothing to show here.
