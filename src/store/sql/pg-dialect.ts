@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { LedgerCase } from '../../domain/report/year-figures.js';
-import { LEDGER_SQL, type DialectSql } from './dialect-sql.js';
+import { LEDGER_PAGE_SQL, type DialectSql, type LedgerPageRow } from './dialect-sql.js';
 
 /** Any fixed number, shared by every replica: the advisory-lock space of case codes. */
 const CASE_CODE_LOCK = 7_150_003;
@@ -12,8 +11,8 @@ export function pgDialect(pool: pg.Pool): DialectSql {
     async lockCaseYear(tx, year) {
       await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1, $2)', CASE_CODE_LOCK, year);
     },
-    async ledgerRows(year) {
-      return (await pool.query<LedgerCase>(LEDGER_SQL('$1'), [year])).rows;
+    async ledgerPage(year, afterSeq, limit) {
+      return (await pool.query<LedgerPageRow>(LEDGER_PAGE_SQL(['$1', '$2', '$3']), [year, afterSeq, limit])).rows;
     },
     close: () => pool.end(),
   };

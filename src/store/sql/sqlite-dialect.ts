@@ -1,7 +1,6 @@
-import type { LedgerCase } from '../../domain/report/year-figures.js';
 import { createCaseOnSqlite } from '../cases/create-case-sqlite.js';
 import { stmt, type RawDb } from '../raw-sqlite.js';
-import { LEDGER_SQL, type DialectSql } from './dialect-sql.js';
+import { LEDGER_PAGE_SQL, type DialectSql, type LedgerPageRow } from './dialect-sql.js';
 
 /** SQLite: one writer at a time, and the plain connection beside Prisma for large reads. */
 export function sqliteDialect(raw: RawDb): DialectSql {
@@ -10,7 +9,7 @@ export function sqliteDialect(raw: RawDb): DialectSql {
     // The write transaction already excludes other writers; the unique (year, seq) turns a race into a retry.
     lockCaseYear: async () => undefined,
     storeCase: (c) => createCaseOnSqlite(raw, c),
-    ledgerRows: async (year) => stmt(raw, LEDGER_SQL('?')).all(year) as LedgerCase[],
+    ledgerPage: async (year, afterSeq, limit) => stmt(raw, LEDGER_PAGE_SQL(['?', '?', '?'])).all(year, afterSeq, limit) as LedgerPageRow[],
     close: async () => {
       if (raw.open) raw.close();
     },
