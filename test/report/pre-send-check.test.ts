@@ -5,6 +5,7 @@ import { draftDocx } from '../../src/presentation/report/draft-docx.js';
 import { renderDraft } from '../../src/presentation/report/render-draft.js';
 import { loadDraftTemplate } from '../../src/presentation/report/template.js';
 import { verifyDraft } from '../../src/presentation/report/verify-draft.js';
+import { tallyOf } from '../../src/domain/report/ledger-tally.js';
 import type { LedgerEntry } from '../../src/domain/report/year-figures.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { LEADER, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
@@ -26,18 +27,18 @@ describe('the check before sending (pure)', () => {
   const draft = renderDraft(f, loadDraftTemplate(), '投资促进局');
 
   it('passes a draft whose figures, appendix rows, post and .docx agree', async () => {
-    expect(verifyDraft({ figures: f, rows: rowsOf(7), returned: [], draft, docx: await draftDocx(draft, rowsOf(7)) })).toEqual([]);
+    expect(verifyDraft({ figures: f, appendix: tallyOf(rowsOf(7)), returned: [], draft, docx: await draftDocx(draft, rowsOf(7)) })).toEqual([]);
   });
 
   it('names the figure that disagrees with the appendix rows', async () => {
     const rows = rowsOf(7).map((r, i) => (i === 0 ? { ...r, resolvedDate: '2031-03-25', withinDeadline: '否' as const } : r));
-    const out = verifyDraft({ figures: f, rows, returned: [], draft, docx: await draftDocx(draft, rows) });
+    const out = verifyDraft({ figures: f, appendix: tallyOf(rows), returned: [], draft, docx: await draftDocx(draft, rows) });
     expect(out).toContainEqual({ figure: '按时办结数', expected: '6', actual: '7' });
   });
 
   it('finds a .docx that says another number than the post', async () => {
     const other = renderDraft(figures({ tallies: [tally({ category: 'tax_policy', enterprise: '甲科技有限公司', cases: 8 })] }), loadDraftTemplate(), '投资促进局');
-    const out = verifyDraft({ figures: f, rows: rowsOf(7), returned: [], draft, docx: await draftDocx(other, rowsOf(7)) });
+    const out = verifyDraft({ figures: f, appendix: tallyOf(rowsOf(7)), returned: [], draft, docx: await draftDocx(other, rowsOf(7)) });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ expected: '7', actual: '8' });
     expect(out[0]!.figure).toMatch(/^文字稿与 Word 文件中的第\d+个数字$/);

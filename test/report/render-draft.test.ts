@@ -4,6 +4,7 @@ import { draftPosts } from '../../src/presentation/report/draft-messages.js';
 import { checkTemplate, draftText, renderDraft } from '../../src/presentation/report/render-draft.js';
 import { loadDraftTemplate, parseTemplate, TEMPLATE_PATH } from '../../src/presentation/report/template.js';
 import { sourceNotes } from '../../src/presentation/report/draft-sources.js';
+import { tallyOf } from '../../src/domain/report/ledger-tally.js';
 import { figuresDay } from '../../src/presentation/report/time-words.js';
 import { figures, numbersOf, tally } from './support/figures.js';
 
@@ -127,7 +128,7 @@ describe('the draft renderer', () => {
   });
 
   it('gives every run of text that prints a figure a note naming its source', () => {
-    const d = renderDraft(busy, template, ORG, sourceNotes(busy, { ledger: [], returned: [], records: [] }));
+    const d = renderDraft(busy, template, ORG, sourceNotes(busy, { ledger: tallyOf([]), returned: [], records: [] }));
     const segments = d.blocks.flatMap((b) => (b.kind === 'para' ? (b.segments ?? []) : []));
     const withFigures = segments.filter((s) => /\d/.test(s.text.replace(/\d{4}年/g, '')));
     expect(withFigures.length).toBeGreaterThan(10);

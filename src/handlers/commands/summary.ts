@@ -7,7 +7,8 @@ import { renderDraft } from '../../presentation/report/render-draft.js';
 import { loadDraftTemplate, TemplateError } from '../../presentation/report/template.js';
 import { verifyDraft } from '../../presentation/report/verify-draft.js';
 import { loadYearFigures } from '../../store/report/load-year-figures.js';
-import { loadReturnedCases, loadYearLedger } from '../../store/report/load-year-ledger.js';
+import { tallyPages } from '../../domain/report/ledger-tally.js';
+import { loadReturnedCases, yearLedgerPages } from '../../store/report/load-year-ledger.js';
 import { loadWorkRecords } from '../../store/report/work-records.js';
 import { text } from '../../bot/message.js';
 import { todayOf } from '../today.js';
@@ -43,19 +44,21 @@ export const summaryCommand: CommandHandler = {
     const records = await loadWorkRecords(ctx.db, year);
     const figures = await loadYearFigures(ctx.db, year, today, records);
     if (nothingRecorded(figures)) return ctx.reply(text(emptyYearMessage(year)));
-    const rows = await loadYearLedger(ctx.db, year, today);
+    // The ledger is read in pages, twice: once for the source notes of the text, once into the files.
+    const pages = yearLedgerPages(ctx.db, year, today);
     const returned = await loadReturnedCases(ctx.db, year);
+    const listed = await tallyPages(pages);
     let draft;
     try {
-      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME, sourceNotes(figures, { ledger: rows, returned, records }));
+      draft = renderDraft(figures, loadDraftTemplate(), ctx.config.BOT_ORG_NAME, sourceNotes(figures, { ledger: listed, returned, records }));
     } catch (e) {
       if (e instanceof TemplateError) throw new AppError('internal', `${e.message}。请联系管理员修改年度总结模板后重试。`, { cause: e });
       throw e;
     }
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
-    const { draftDocx } = await import('../../presentation/report/draft-docx.js');
-    const docx = await draftDocx(draft, rows, returned);
-    const mismatches = verifyDraft({ figures, rows, returned, draft, docx });
+    const { writeDraftFiles } = await import('../../presentation/report/draft-files.js');
+    const { docx, xlsx, appendix } = await writeDraftFiles(draft, pages, returned, ledger ? year : undefined);
+    const mismatches = verifyDraft({ figures, appendix, returned, draft, docx });
     if (mismatches.length > 0) {
       ctx.log.warn({ year, mismatches }, 'year-end draft failed its pre-send check; nothing sent');
       return ctx.reply(text(uncheckedMessage(year)));
@@ -66,10 +69,7 @@ export const summaryCommand: CommandHandler = {
     const inGroup = ctx.chat.chatType === 'group';
     const file = inGroup || !ctx.messageId ? { openId: ctx.user.openId } : { replyTo: ctx.messageId };
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: docx });
-    if (ledger) {
-      const { ledgerXlsx } = await import('../../presentation/report/ledger-xlsx.js');
-      await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: await ledgerXlsx(year, rows, returned) });
-    }
+    if (xlsx) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: xlsx });
     if (inGroup) await ctx.reply(text(`${year}年总结的 Word 文件${ledger ? '和 Excel 台账' : ''}已发送至您的单聊。`));
     ctx.log.info({ year, cases: figures.total, checks: draft.checks.length, ms: Date.now() - started }, 'year-end draft sent');
   },

@@ -4,6 +4,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
+import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
 import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.js';
 import { appendixTitle, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
@@ -90,13 +91,19 @@ const styles = {
   ],
 };
 
+/** A .docx being written: the ledger's rows are added a page at a time, then `end` gives the file. */
+export interface DocxWriter {
+  add(page: readonly LedgerEntry[]): void;
+  end(): Buffer;
+}
+
 /**
  * The draft as a .docx: A4 with 公文 margins, page numbers 「— N —」, the fonts with fallbacks
  * in fontTable.xml, then 「附件：<年>年企业诉求台账」 with every counted case. The docx library
- * writes the document around a mark; the table is streamed into the zip in chunks, yielding to
- * the event loop between them so the bot keeps answering Lark meanwhile.
+ * writes the document around a mark; the table's rows are deflated into the zip as they are
+ * added, so only the compressed file grows (a year of 100,000 rows is never held as XML).
  */
-export async function draftDocx(d: Draft, ledger: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
+export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Promise<DocxWriter> {
   const comments: ICommentOptions[] = [];
   const children = paragraphs(d, comments, returned.length > 0);
   const doc = new Document({
@@ -133,12 +140,24 @@ export async function draftDocx(d: Draft, ledger: LedgerSource, returned: Return
   const body = new ZipDeflate('word/document.xml', { level: 6 });
   zip.add(body);
   body.push(strToU8(xml.slice(0, start) + tableStartXml()));
+  const tail = xml.slice(end);
+  return {
+    add: (page) => body.push(strToU8(tableRowsXml(page))),
+    end() {
+      body.push(strToU8(TABLE_END + tail), true);
+      zip.end();
+      if (failure) throw failure;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** The whole .docx from a source of rows, yielding to the event loop between pages so the bot keeps answering Lark meanwhile. */
+export async function draftDocx(d: Draft, ledger: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
+  const w = await openDraftDocx(d, returned);
   for await (const page of pagesOf(ledger)) {
-    body.push(strToU8(tableRowsXml(page)));
+    w.add(page);
     await new Promise((r) => setImmediate(r));
   }
-  body.push(strToU8(TABLE_END + xml.slice(end)), true);
-  zip.end();
-  if (failure) throw failure;
-  return Buffer.concat(chunks);
+  return w.end();
 }

@@ -1,24 +1,28 @@
 import { chineseDay } from '../../domain/report/day-text.js';
 import { recordKindLabel, recordUnits, type WorkRecordEntry } from '../../domain/report/record-kinds.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import type { LedgerEntry, YearFigures } from '../../domain/report/year-figures.js';
+import { LISTED_CODES, type CodeGroup, type LedgerTally } from '../../domain/report/ledger-tally.js';
+import type { YearFigures } from '../../domain/report/year-figures.js';
 import type { SourceNotes } from './render-draft.js';
 import { RECORD_SENTENCE } from './draft-sentences.js';
 
 /** What the draft's figures are counted from, besides the figures themselves. */
 export interface DraftSources {
-  ledger: LedgerEntry[];
+  /** The appendix rows, counted as they were read (the year is never held whole). */
+  ledger: LedgerTally;
   returned: ReturnedCase[];
   records: WorkRecordEntry[];
 }
 
-/** Codes are listed when few; beyond this many the note names the rows by their column instead. */
-const MAX_LISTED = 15;
+/** Codes are listed when few; beyond LISTED_CODES the note names the rows by their column instead. */
+const MAX_LISTED = LISTED_CODES;
 
-function codes(rows: Array<{ code: string }>): string {
-  const list = rows.slice(0, MAX_LISTED).map((r) => r.code).join('、');
-  return rows.length > MAX_LISTED ? `${list}等${rows.length}件` : list;
+function codes(g: CodeGroup): string {
+  const list = g.codes.slice(0, MAX_LISTED).join('、');
+  return g.count > MAX_LISTED ? `${list}等${g.count}件` : list;
 }
+
+const groupOf = (rows: Array<{ code: string }>): CodeGroup => ({ count: rows.length, codes: rows.slice(0, MAX_LISTED).map((r) => r.code) });
 
 function recordNote(kind: string, entries: WorkRecordEntry[], total: number): string {
   const label = recordKindLabel(kind);
@@ -34,18 +38,16 @@ function recordNote(kind: string, entries: WorkRecordEntry[], total: number): st
  */
 export function sourceNotes(f: YearFigures, src: DraftSources): SourceNotes {
   const table = `附件《${f.year}年企业诉求台账》`;
-  const open = src.ledger.filter((r) => r.withinDeadline.startsWith('未办结'));
-  const overdue = src.ledger.filter((r) => r.withinDeadline === '未办结（已超期）');
-  const late = src.ledger.filter((r) => r.withinDeadline === '否');
+  const { open, overdue, late } = src.ledger;
   const byCategory = f.categories.map((c) => `${c.label}${c.count}行（已办结${c.resolved}件）`).join('；');
   const notes: SourceNotes = {
-    诉求总数: `来源：${table}全部${src.ledger.length}行（${f.year}年受理、未退回的诉求）；已办结${f.resolved}件${open.length ? `，未办结${open.length}件：${codes(open)}` : ''}。`,
+    诉求总数: `来源：${table}全部${src.ledger.rows}行（${f.year}年受理、未退回的诉求）；已办结${f.resolved}件${open.count ? `，未办结${open.count}件：${codes(open)}` : ''}。`,
     诉求分类: `来源：${table}按「诉求类别」计数：${byCategory}。办结率＝已办结${f.resolved}件÷受理${f.total}件。列举的企业均取自该类已办结的诉求。`,
     时限表述: `依据：${table}中已办结的${f.resolved}件「是否在时限内」均为“是”，且无超期未办结诉求。`,
-    按时办结: `来源：${table}「是否在时限内」为“是”的${f.withinDeadline}行${late.length ? `，为“否”的${late.length}行：${codes(late)}` : ''}。`,
-    退回: `来源：附件「退回诉求」表${src.returned.length}行：${codes(src.returned)}。`,
-    逾期未办结: `来源：${table}「是否在时限内」为“未办结（已超期）”的${overdue.length}行：${codes(overdue)}。`,
-    逾期办结: `来源：${table}「是否在时限内」为“否”的${late.length}行：${codes(late)}。`,
+    按时办结: `来源：${table}「是否在时限内」为“是”的${f.withinDeadline}行${late.count ? `，为“否”的${late.count}行：${codes(late)}` : ''}。`,
+    退回: `来源：附件「退回诉求」表${src.returned.length}行：${codes(groupOf(src.returned))}。`,
+    逾期未办结: `来源：${table}「是否在时限内」为“未办结（已超期）”的${overdue.count}行：${codes(overdue)}。`,
+    逾期办结: `来源：${table}「是否在时限内」为“否”的${late.count}行：${codes(late)}。`,
     办理用时增加: `来源：已办结诉求从受理日期到办结日期的工作日数（与办理期限同一算法），按类别取本年与上年的平均值；增幅达到两成且不少于两个工作日才列入。`,
   };
   if (f.study.sessions > 0) {

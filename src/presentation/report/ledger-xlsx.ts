@@ -1,6 +1,8 @@
-import { PassThrough } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
+import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
 import { pagesOf, type LedgerSource } from './ledger-pages.js';
 
@@ -11,7 +13,26 @@ import { pagesOf, type LedgerSource } from './ledger-pages.js';
  * first). Written with exceljs' streaming writer: the in-memory workbook is several times
  * slower and larger for 100,000 rows.
  */
-export async function ledgerXlsx(year: number, rows: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
+export interface XlsxWriter {
+  /** Resolves when the deflater has caught up with the page, so that unzipped XML does not pile up. */
+  add(page: readonly LedgerEntry[]): Promise<void>;
+  end(): Promise<Buffer>;
+}
+
+/**
+ * exceljs writes a sheet's XML into the zip's deflate stream without waiting for it: 100,000
+ * rows (about 40 MB of XML) are written much faster than zlib, a chunk per event-loop turn,
+ * compresses them, and the backlog waited in memory. Waits for the deflate stream to drain.
+ * (The sheet's stream and its pipe are exceljs internals: where they are missing, no wait.)
+ */
+async function deflated(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipe = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  const state = (pipe as unknown as { _writableState?: { needDrain?: boolean } } | undefined)?._writableState;
+  // Bounded: should the zip stop reading (an exceljs change), the draft slows down but does not hang.
+  if (pipe && state?.needDrain) await Promise.race([once(pipe, 'drain'), new Promise((r) => setTimeout(r, 1000).unref())]);
+}
+
+export function openLedgerXlsx(year: number, returned: ReturnedCase[] = []): XlsxWriter {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -22,19 +43,32 @@ export async function ledgerXlsx(year: number, rows: LedgerSource, returned: Ret
   ws.columns = [...LEDGER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth })), { header: '办理期限', key: 'deadline', width: 12 }];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  // A page at a time, yielding between pages so the bot keeps answering meanwhile.
+  return {
+    async add(page) {
+      for (const r of page) ws.addRow([...ledgerCells(r), r.deadline]).commit();
+      await deflated(ws);
+    },
+    async end() {
+      ws.commit();
+      const back = wb.addWorksheet(RETURNED_TITLE, { views: [{ state: 'frozen', ySplit: 1 }] });
+      back.columns = RETURNED_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth }));
+      back.getRow(1).font = { bold: true };
+      back.getRow(1).commit();
+      for (const r of returned) back.addRow(returnedCells(r)).commit();
+      back.commit();
+      await wb.commit();
+      await done;
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/** The whole workbook from a source of rows, a page at a time, yielding between pages so the bot keeps answering meanwhile. */
+export async function ledgerXlsx(year: number, rows: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
+  const w = openLedgerXlsx(year, returned);
   for await (const page of pagesOf(rows)) {
-    for (const r of page) ws.addRow([...ledgerCells(r), r.deadline]).commit();
+    await w.add(page);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  ws.commit();
-  const back = wb.addWorksheet(RETURNED_TITLE, { views: [{ state: 'frozen', ySplit: 1 }] });
-  back.columns = RETURNED_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.xlsxWidth }));
-  back.getRow(1).font = { bold: true };
-  back.getRow(1).commit();
-  for (const r of returned) back.addRow(returnedCells(r)).commit();
-  back.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return w.end();
 }

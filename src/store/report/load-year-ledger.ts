@@ -2,15 +2,36 @@ import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import { deadlineMark, type LedgerEntry } from '../../domain/report/year-figures.js';
 import type { Db } from '../database.js';
 
+/** Rows per read: small enough that a page is a few hundred kB, large enough that 100,000 rows are 50 reads. */
+export const LEDGER_PAGE_SIZE = 2_000;
+
 /**
  * Every counted case of a year (received that year, not returned) in the order of its code:
- * the rows of the appendix and the .xlsx ledger. A read of up to 100,000 rows, so it uses the
- * dialect's plain statement (store/sql): Prisma's row mapping costs about three times
- * as much CPU here (measured with scripts/bench-draft.ts).
+ * the rows of the appendix and the .xlsx ledger, as pages read one after another (keyset on
+ * the year's seq), so a year of 100,000 cases is never in memory at once. Each iteration reads
+ * the store afresh. The dialect's plain statement (store/sql) is used: Prisma's row mapping
+ * costs about three times as much CPU here (measured with scripts/bench-draft.ts).
  */
+export function yearLedgerPages(db: Db, year: number, asOf: string, pageSize = LEDGER_PAGE_SIZE): AsyncIterable<LedgerEntry[]> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let after = 0; ; ) {
+        const rows = await db.sql.ledgerPage(year, after, pageSize);
+        if (rows.length > 0) {
+          after = rows[rows.length - 1]!.seq;
+          yield rows.map(({ seq, ...r }) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
+        }
+        if (rows.length < pageSize) return;
+      }
+    },
+  };
+}
+
+/** The whole ledger of a year as one array: for imports and tests of a few rows, not for the draft. */
 export async function loadYearLedger(db: Db, year: number, asOf: string): Promise<LedgerEntry[]> {
-  const rows = await db.sql.ledgerRows(year);
-  return rows.map((r) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
+  const out: LedgerEntry[] = [];
+  for await (const page of yearLedgerPages(db, year, asOf)) out.push(...page);
+  return out;
 }
 
 /** The year's returned cases with their reasons, in the order of their code: the appendix's 退回诉求 table. */

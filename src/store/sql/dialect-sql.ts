@@ -33,8 +33,12 @@ export interface DialectSql {
    * answers synchronously). Prisma's startsWith does not escape the underscore in 'ou_'.
    */
   knownPeople(limit: number): string[] | Promise<string[]>;
-  /** The counted cases of a year in code order, for the appendix and the ledger: up to 100,000 rows, read without Prisma's row mapping. */
-  ledgerRows(year: number): Promise<LedgerCase[]>;
+  /**
+   * One page of the counted cases of a year in code order, after `afterSeq` (keyset on the unique
+   * (year, seq) index), for the appendix and the ledger: read without Prisma's row mapping, and a
+   * page at a time so that a year of 100,000 cases is never held at once.
+   */
+  ledgerPage(year: number, afterSeq: number, limit: number): Promise<LedgerPageRow[]>;
   /** Closes what the dialect opened beside the Prisma client. */
   close(): Promise<void>;
 }
@@ -43,9 +47,14 @@ export interface DialectSql {
 export const KNOWN_PEOPLE_SQL = (limit: string, escape: string) =>
   `SELECT open_id AS "openId" FROM users WHERE open_id LIKE 'ou\\_%'${escape} ORDER BY name, open_id LIMIT ${limit}`;
 
-export const LEDGER_SQL = (param: string) => `
-  SELECT c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS "receivedDate",
+/** A ledger row with its place in the year, where the next page starts. */
+export type LedgerPageRow = LedgerCase & { seq: number };
+
+/** Parameters: year, the last seq of the previous page, the page size. */
+export const LEDGER_PAGE_SQL = (p: [string, string, string]) => `
+  SELECT c.seq AS seq, c.code AS code, e.name AS enterprise, c.category AS category, c.received_date AS "receivedDate",
          c.deadline AS deadline, c.status AS status, c.resolved_date AS "resolvedDate"
   FROM enterprise_cases c JOIN enterprises e ON e.id = c.enterprise_id
-  WHERE c.year = ${param} AND c.status <> 'returned'
-  ORDER BY c.seq`;
+  WHERE c.year = ${p[0]} AND c.seq > ${p[1]} AND c.status <> 'returned'
+  ORDER BY c.seq
+  LIMIT ${p[2]}`;

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { LedgerCase } from '../../domain/report/year-figures.js';
-import { KNOWN_PEOPLE_SQL, LEDGER_SQL, type DialectSql } from './dialect-sql.js';
+import { KNOWN_PEOPLE_SQL, LEDGER_PAGE_SQL, type DialectSql, type LedgerPageRow } from './dialect-sql.js';
 
 /** Any fixed number, shared by every replica: the advisory-lock space of case codes. */
 const CASE_CODE_LOCK = 7_150_003;
@@ -15,8 +14,8 @@ export function pgDialect(pool: pg.Pool): DialectSql {
     async knownPeople(limit) {
       return (await pool.query<{ openId: string }>(KNOWN_PEOPLE_SQL('$1', ''), [limit])).rows.map((r) => r.openId);
     },
-    async ledgerRows(year) {
-      return (await pool.query<LedgerCase>(LEDGER_SQL('$1'), [year])).rows;
+    async ledgerPage(year, afterSeq, limit) {
+      return (await pool.query<LedgerPageRow>(LEDGER_PAGE_SQL(['$1', '$2', '$3']), [year, afterSeq, limit])).rows;
     },
     close: () => pool.end(),
   };

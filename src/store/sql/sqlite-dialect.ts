@@ -1,7 +1,6 @@
-import type { LedgerCase } from '../../domain/report/year-figures.js';
 import { createCaseOnSqlite } from '../cases/create-case-sqlite.js';
 import { stmt, type RawDb } from '../raw-sqlite.js';
-import { KNOWN_PEOPLE_SQL, LEDGER_SQL, type DialectSql } from './dialect-sql.js';
+import { KNOWN_PEOPLE_SQL, LEDGER_PAGE_SQL, type DialectSql, type LedgerPageRow } from './dialect-sql.js';
 
 /** SQLite: one writer at a time, and the plain connection beside Prisma for large reads. */
 export function sqliteDialect(raw: RawDb): DialectSql {
@@ -11,7 +10,7 @@ export function sqliteDialect(raw: RawDb): DialectSql {
     lockCaseYear: async () => undefined,
     storeCase: (c) => createCaseOnSqlite(raw, c),
     knownPeople: (limit) => (stmt(raw, KNOWN_PEOPLE_SQL('?', ` ESCAPE '\\'`)).all(limit) as Array<{ openId: string }>).map((r) => r.openId),
-    ledgerRows: async (year) => stmt(raw, LEDGER_SQL('?')).all(year) as LedgerCase[],
+    ledgerPage: async (year, afterSeq, limit) => stmt(raw, LEDGER_PAGE_SQL(['?', '?', '?'])).all(year, afterSeq, limit) as LedgerPageRow[],
     close: async () => {
       if (raw.open) raw.close();
     },

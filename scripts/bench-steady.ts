@@ -1,0 +1,150 @@
+/**
+ * Steady memory after many mixed events: the compiled bot (a child process) takes 50,000
+ * signed, encrypted events like a busy district's — messages from many people in many chats
+ * (/帮助, /我的, /诉求 <编号>, plain text) and card callbacks (report submissions, help-card
+ * buttons) — then settles, and its RSS is printed against the stack floor (express, the Lark SDK
+ * and Prisma with one query: `bench-server.ts floor`) measured in the same run. Traffic goes
+ * only to 127.0.0.1; the count and the time are bounded.
+ *
+ *   npm run bench:steady -- [events=50000] [concurrency=16] [maxSeconds=900]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeOpenApi } from '../test/support/fake-open-api.js';
+import { cardActionEvent, ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
+import { timedPost } from './timed-post.js';
+
+const EVENTS = Number(process.argv[2] ?? 50_000);
+const CONCURRENCY = Number(process.argv[3] ?? 16);
+const MAX_SECONDS = Number(process.argv[4] ?? 900);
+const PEOPLE = 3_000;
+const CHATS = 400;
+/** How long the backlog may take to drain after the last event, on top of MAX_SECONDS. */
+const SETTLE_SECONDS = Number(process.env.BENCH_SETTLE_SECONDS ?? 300);
+const started = Date.now();
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const person = (i: number) => `ou_steady${String(i % PEOPLE).padStart(23, '0')}`;
+const chat = (i: number) => `oc_steady${String(i % CHATS).padStart(23, '0')}`;
+
+async function startServer(mode: 'bot' | 'floor', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /READY (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+}
+
+/** RSS in MB, and the breakdown of the last call (V8 heap in use, memory outside it that V8 knows of). */
+let last: Memory = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
+const mib = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
+const breakdown = () => `V8 heap ${mib(last.heapUsed)} used of ${mib(last.heapTotal)}, external ${mib(last.external)}, the rest (code, SQLite, malloc) ${mib(last.rss - last.heapTotal - last.external)}`;
+
+function rss(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/rss', agent }, (res) => {
+      let s = '';
+      res.on('data', (d) => (s += d));
+      res.on('end', () => {
+        last = JSON.parse(s);
+        resolve(last.rss / 2 ** 20);
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Event i of the mix: most are messages (a fifth in groups), one in five a card callback. */
+function event(i: number): unknown {
+  const from = person(i * 7);
+  const group = i % 5 === 1;
+  const at = group ? { chatType: 'group' as const, chatId: chat(i) } : {};
+  switch (i % 10) {
+    case 0:
+    case 5:
+      return cardActionEvent({
+        value: { action: 'case.submit' }, from, messageId: `om_steady_${i}`, chatId: chat(i),
+        formValue: { enterprise: `稳态企业${i % 700}有限公司`, category: 'tax_policy', content: `第${i}件诉求`, received_date: `${2019 + (i % 7)}-03-1${i % 10} +0800`, department: '测评科' },
+      });
+    case 3:
+      return cardActionEvent({ value: { action: 'help.run', command: 'case.mine' }, from, messageId: `om_steady_${i}`, chatId: chat(i) });
+    case 4:
+      return messageEvent({ text: '/我的', from, ...at });
+    case 7:
+      return messageEvent({ text: `/诉求 QY${2019 + (i % 7)}-${String(1 + (i % 300)).padStart(4, '0')}`, from, ...at });
+    case 9:
+      return messageEvent({ text: '你好，请问怎么反映企业诉求', from, ...at });
+    default:
+      return messageEvent({ text: '/帮助', from, ...at });
+  }
+}
+
+async function main() {
+  const fake = new FakeOpenApi();
+  await fake.start();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-steady-'));
+  const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
+  const bot = await startServer('bot', env);
+  const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const idle = await rss(bot.port);
+    const idleBreakdown = breakdown();
+    const floorMb = await rss(floor.port);
+    const floorBreakdown = breakdown();
+    floor.child.kill('SIGTERM');
+    let next = 0;
+    let refused = 0;
+    const deadline = started + MAX_SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < EVENTS && Date.now() < deadline) {
+          const r = signedRequest(event(next++));
+          const ok = await timedPost(agent, bot.port, r.body, r.headers).then(() => true, () => false);
+          if (!ok) refused++;
+        }
+      }),
+    );
+    const sent = next;
+    const afterLoad = await rss(bot.port);
+    // Settled: the handling after the ack drains (replies stop arriving; bounded on its own), then timers and GC run.
+    const settleBy = Date.now() + SETTLE_SECONDS * 1000;
+    let seen = -1;
+    while (seen !== fake.messages.length && Date.now() < settleBy) {
+      seen = fake.messages.length;
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    await new Promise((r) => setTimeout(r, 5000));
+    const steady = await rss(bot.port);
+    const steadyBreakdown = breakdown();
+    const ratio = steady / floorMb;
+    const mb = (x: number) => x.toFixed(0);
+    console.log(`bench-steady: ${sent} mixed events (${PEOPLE} people, ${CHATS} chats, 1 in 5 a card callback), concurrency ${CONCURRENCY}, ${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    console.log(`messages sent by the bot: ${fake.messages.length}${seen === fake.messages.length ? '' : ' (still sending when the settling time ran out)'}; requests not answered 200: ${refused}`);
+    console.log(`stack floor ${mb(floorMb)} MB; bot idle ${mb(idle)} MB (${(idle / floorMb).toFixed(2)}x), right after the events ${mb(afterLoad)} MB, settled ${mb(steady)} MB`);
+    console.log(`  floor: ${floorBreakdown}; bot idle: ${idleBreakdown}; bot settled: ${steadyBreakdown}`);
+    console.log(`steady RSS after ${sent} events: ${ratio.toFixed(2)}x the stack floor (target <= 1.35x: ${ratio <= 1.35 ? 'met' : 'MISSED'})`);
+  } finally {
+    bot.child.kill('SIGTERM');
+    floor.child.kill('SIGTERM');
+    agent.destroy();
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
