@@ -163,7 +163,9 @@ export class Dispatcher {
     const byChat = new Map<string, InboxRow[]>();
     for (const row of rows) {
       const lane = row.lane ?? laneOf(row.payload ?? '', row.eventId);
-      byChat.set(lane, [...(byChat.get(lane) ?? []), row]);
+      const group = byChat.get(lane);
+      if (group) group.push(row);
+      else byChat.set(lane, [row]);
     }
     let started = 0;
     for (const [chat, group] of byChat) {
