@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, describeConfig, loadConfig, startupWarnings } from './config.js';
 import { createLogger } from './logger.js';
 import { createBot } from './app.js';
@@ -49,8 +50,17 @@ async function main(): Promise<void> {
   bot.start();
   await receiver?.start();
 
-  const server: Server = bot.http.listen(config.PORT, config.HOST, () => {
-    const where = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
+  // Express 5 hands a listen error to this callback (and only there): a taken port must end the
+  // process with a clear line, not leave it running without a server.
+  const server: Server = bot.http.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {
+    if (err) {
+      const why = err.code === 'EADDRINUSE' ? `端口 ${config.PORT} 已被占用` : err.code === 'EACCES' ? `无权监听端口 ${config.PORT}` : err.message;
+      process.stderr.write(`启动失败：${why}（PORT=${config.PORT}，HOST=${config.HOST}）\n`);
+      process.exit(1);
+    }
+    // The port bound, which PORT=0 leaves to the system.
+    const port = (server.address() as AddressInfo).port;
+    const where = `http://${config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
     const how =
       config.mode === 'local'
         ? `local mode: open ${where}/ to chat with the bot`
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
           : 'listening for Lark events on /webhook/event';
     log.info({ url: where }, how);
   });
+
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,20 +21,17 @@ afterAll(async () => {
 
 describe('the server process', () => {
   it('starts from the environment, migrates, answers /healthz and /帮助, and drains on SIGTERM', async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
     const dbPath = join(dir, 'main.db');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${dbPath}`, LARK_APP_ID: 'cli_main', LARK_APP_SECRET: 'main-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // PORT=0: the system picks a free port and the start-up line names it (a random fixed port
+    // can be taken by another test's connection).
+    const { child, exited, output } = startServer({ PORT: '0', DATABASE_URL: `file:${dbPath}` });
     try {
-      const base = `http://127.0.0.1:${port}`;
       // Start-up (tsx compiling, migrating) is a liveness bound here, generous for a loaded machine.
-      await waitFor(async () => (await fetch(base + '/healthz').catch(() => undefined))?.status === 200, 45_000, 'healthz');
+      const base = await waitFor(() => {
+        if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output().slice(-2000)}`);
+        return /"url":"http:\/\/localhost:(\d+)"/.exec(output())?.[1];
+      }, 45_000, 'the start-up line').then((port) => `http://127.0.0.1:${port}`);
+      expect((await fetch(base + '/healthz')).status).toBe(200);
       expect(await (await fetch(base + '/healthz')).json()).toMatchObject({ status: 'ok' });
       const req = signedRequest(messageEvent({ text: '/帮助' }));
       expect((await fetch(base + '/webhook/event', { method: 'POST', headers: req.headers, body: req.body })).status).toBe(200);
@@ -45,9 +43,9 @@ describe('the server process', () => {
       await waitFor(() => fake.sendRequests.length === 2, 10_000, 'the held send');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(out).toContain('stopped');
+      expect(output()).toContain('stopped');
       fake.dropConnections();
-      expect(out).not.toContain('main-secret');
+      expect(output()).not.toContain('main-secret');
       const db = new Database(dbPath, { readonly: true });
       expect(db.prepare(`SELECT count(*) AS n FROM inbox WHERE status != 'done'`).get()).toEqual({ n: 0 });
       expect(db.prepare(`SELECT status, attempts FROM outbox ORDER BY id`).all()).toEqual([{ status: 'sent', attempts: 1 }, { status: 'pending', attempts: 1 }]);
@@ -57,4 +55,30 @@ describe('the server process', () => {
       child.kill('SIGKILL');
     }
   }, 90_000);
+
+  it('says so in one line and exits 1 when its port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const { exited, output } = startServer({ PORT: String(port), DATABASE_URL: `file:${join(dir, 'taken.db')}` });
+      expect(await exited).toBe(1);
+      expect(output()).toContain(`端口 ${port} 已被占用`);
+      expect(output()).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 });
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', LARK_APP_ID: 'cli_main', LARK_APP_SECRET: 'main-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}
