@@ -24,10 +24,10 @@ export async function writeDraftFiles(draft: Draft, pages: AsyncIterable<readonl
   const xlsx = xlsxYear === undefined ? undefined : (await import('./ledger-xlsx.js')).openLedgerXlsx(xlsxYear, returned);
   const appendix = new LedgerTally();
   for await (const page of pages) {
-    docx.add(page);
+    await docx.add(page);
     await xlsx?.add(page);
     appendix.add(page);
     await new Promise((r) => setImmediate(r));
   }
-  return { docx: docx.end(), xlsx: await xlsx?.end(), appendix };
+  return { docx: await docx.end(), xlsx: await xlsx?.end(), appendix };
 }
