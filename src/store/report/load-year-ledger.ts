@@ -19,7 +19,11 @@ export function yearLedgerPages(db: Db, year: number, asOf: string, pageSize = L
         const rows = await db.sql.ledgerPage(year, after, pageSize);
         if (rows.length > 0) {
           after = rows[rows.length - 1]!.seq;
-          yield rows.map(({ seq, ...r }) => ({ ...r, withinDeadline: deadlineMark(r, asOf) }));
+          // Built field by field: a rest/spread per row cost more than the read of the page.
+          yield rows.map((r) => ({
+            code: r.code, enterprise: r.enterprise, category: r.category, receivedDate: r.receivedDate, deadline: r.deadline, status: r.status,
+            resolvedDate: r.resolvedDate, withinDeadline: deadlineMark(r, asOf),
+          }));
         }
         if (rows.length < pageSize) return;
       }
