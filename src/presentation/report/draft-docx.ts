@@ -2,8 +2,8 @@ import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TextRun,
   type ICommentOptions, type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
-import { NativeZipDeflate } from './zip-native-deflate.js';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { elementAt, openSplicedZip } from './zip-splice.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
@@ -48,12 +48,6 @@ function paragraphs(d: Draft, comments: ICommentOptions[], withReturned: boolean
     out.push(new Paragraph({ children: [new TextRun(RETURNED_MARK)] }));
   }
   return out;
-}
-
-/** The paragraph holding `mark` in document.xml, as [start, end) offsets. */
-function markAt(xml: string, mark: string): [number, number] {
-  const at = xml.indexOf(mark);
-  return [Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at)), xml.indexOf('</w:p>', at) + '</w:p>'.length];
 }
 
 const pageFooter = () =>
@@ -125,34 +119,12 @@ export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Pr
   files['word/fontTable.xml'] = strToU8(fontTableXml());
   let xml = strFromU8(files['word/document.xml']!);
   if (returned.length > 0) {
-    const [rs, re] = markAt(xml, RETURNED_MARK);
+    const [rs, re] = elementAt(xml, 'w:p', RETURNED_MARK);
     xml = xml.slice(0, rs) + tableStartXml(RETURNED_COLUMNS) + cellRowsXml(returned.map(returnedCells)) + TABLE_END + xml.slice(re);
   }
-  const [start, end] = markAt(xml, TABLE_MARK);
-
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => (err ? (failure = err) : chunks.push(data)));
-  for (const [name, data] of Object.entries(files)) {
-    if (name === 'word/document.xml') continue;
-    const entry = new ZipDeflate(name, { level: 6 });
-    zip.add(entry);
-    entry.push(data, true);
-  }
-  // The body, with the 100,000 rows, goes through native zlib (zip-native-deflate.ts).
-  const body = new NativeZipDeflate('word/document.xml', 6);
-  zip.add(body);
-  await body.write(xml.slice(0, start) + tableStartXml());
-  const tail = xml.slice(end);
-  return {
-    add: (page) => body.write(tableRowsXml(page)),
-    async end() {
-      await body.end(TABLE_END + tail);
-      zip.end();
-      if (failure) throw failure;
-      return Buffer.concat(chunks);
-    },
-  };
+  const [start, end] = elementAt(xml, 'w:p', TABLE_MARK);
+  const body = await openSplicedZip(files, 'word/document.xml', xml.slice(0, start) + tableStartXml(), TABLE_END + xml.slice(end));
+  return { add: (page) => body.write(tableRowsXml(page)), end: () => body.end() };
 }
 
 /** The whole .docx from a source of rows, yielding to the event loop between pages so the bot keeps answering Lark meanwhile. */

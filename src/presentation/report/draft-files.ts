@@ -21,7 +21,7 @@ export interface DraftFiles {
 export async function writeDraftFiles(draft: Draft, pages: AsyncIterable<readonly LedgerEntry[]>, returned: ReturnedCase[], xlsxYear?: number): Promise<DraftFiles> {
   const docx = await openDraftDocx(draft, returned);
   // exceljs is loaded on first use: the running bot rarely needs it.
-  const xlsx = xlsxYear === undefined ? undefined : (await import('./ledger-xlsx.js')).openLedgerXlsx(xlsxYear, returned);
+  const xlsx = xlsxYear === undefined ? undefined : await (await import('./ledger-xlsx.js')).openLedgerXlsx(xlsxYear, returned);
   const appendix = new LedgerTally();
   for await (const page of pages) {
     await docx.add(page);
