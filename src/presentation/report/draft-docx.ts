@@ -3,7 +3,7 @@ import {
   type ICommentOptions, type ParagraphChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { elementAt, openSplicedZip } from './zip-splice.js';
+import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
@@ -124,7 +124,7 @@ export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Pr
   }
   const [start, end] = elementAt(xml, 'w:p', TABLE_MARK);
   const body = await openSplicedZip(files, 'word/document.xml', xml.slice(0, start) + tableStartXml(), TABLE_END + xml.slice(end));
-  return { add: (page) => body.write(tableRowsXml(page)), end: () => body.end() };
+  return { add: (page) => writeInPieces(body, page, tableRowsXml), end: () => body.end() };
 }
 
 /** The whole .docx from a source of rows, yielding to the event loop between pages so the bot keeps answering Lark meanwhile. */

@@ -6,7 +6,7 @@ import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
 import { pagesOf, type LedgerSource } from './ledger-pages.js';
 import { sheetRowsXml } from './xlsx-rows-xml.js';
-import { elementAt, openSplicedZip } from './zip-splice.js';
+import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
 
 /**
  * The year's ledger as an .xlsx workbook with the appendix columns and the 办理期限 in force
@@ -56,10 +56,10 @@ export async function openLedgerXlsx(year: number, returned: ReturnedCase[] = []
   const sheet = await openSplicedZip(files, SHEET, xml.slice(0, start), xml.slice(end));
   let next = 2;
   return {
-    add(page) {
-      const text = sheetRowsXml(page.map((r) => [...ledgerCells(r), r.deadline]), next);
+    async add(page) {
+      const first = next;
       next += page.length;
-      return sheet.write(text);
+      await writeInPieces(sheet, page, (piece, at) => sheetRowsXml(piece.map((r) => [...ledgerCells(r), r.deadline]), first + at));
     },
     end: () => sheet.end(),
   };
