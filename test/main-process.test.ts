@@ -30,7 +30,9 @@ describe('the server process', () => {
       const base = await waitFor(() => {
         if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output().slice(-2000)}`);
         return /"url":"http:\/\/localhost:(\d+)"/.exec(output())?.[1];
-      }, 45_000, 'the start-up line').then((port) => `http://127.0.0.1:${port}`);
+      }, 60_000, 'the start-up line')
+        .catch((e: Error) => Promise.reject(new Error(`${e.message}; the server said:\n${output().slice(-2000)}`)))
+        .then((port) => `http://127.0.0.1:${port}`);
       expect((await fetch(base + '/healthz')).status).toBe(200);
       expect(await (await fetch(base + '/healthz')).json()).toMatchObject({ status: 'ok' });
       const req = signedRequest(messageEvent({ text: '/帮助' }));

@@ -71,6 +71,13 @@ describe.runIf(TEST_DATABASE_URL)('npm run db:copy (SQLite → PostgreSQL)', { t
     }
     const next = await pgDb.enterprise.create({ data: { name: '新企业', normalizedName: '新企业' } });
     expect(next.id).toBe(3);
+    // Vacuumed and analysed at once: the bot's first queries after a copy plan on real counts
+    // and read counts from the indexes alone, without waiting for autovacuum to get there.
+    const stats = await pgDb.$queryRawUnsafe<Array<{ relname: string; vacuumed: boolean; analysed: boolean }>>(
+      `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analysed FROM pg_stat_user_tables
+       WHERE relname IN ('enterprise_cases', 'case_events', 'enterprises') ORDER BY relname`,
+    );
+    expect(stats).toEqual(['case_events', 'enterprise_cases', 'enterprises'].map((relname) => ({ relname, vacuumed: true, analysed: true })));
   });
 
   it('refuses a target that already holds rows, and copies nothing', async () => {

@@ -5,18 +5,29 @@ import { fileURLToPath } from 'node:url';
 export type CardJson = Record<string, unknown>;
 type Node = Record<string, unknown>;
 
-/** Card JSON lives in cards/ at the project root; each file is read once. */
+/** Card JSON lives in cards/ at the project root; each file is read and parsed once. */
 const CARDS_DIR = fileURLToPath(new URL('../../../cards/', import.meta.url));
-const cache = new Map<string, string>();
+const cache = new Map<string, CardJson>();
 
 /** A fresh copy of cards/<name>.json (one whole card), to fill in by element_id. */
 export function loadTemplate(name: string): CardJson {
-  let text = cache.get(name);
-  if (text === undefined) {
-    text = readFileSync(`${CARDS_DIR}${name}.json`, 'utf8');
-    cache.set(name, text);
+  let card = cache.get(name);
+  if (card === undefined) {
+    card = JSON.parse(readFileSync(`${CARDS_DIR}${name}.json`, 'utf8')) as CardJson;
+    cache.set(name, card);
   }
-  return JSON.parse(text) as CardJson;
+  return copyOf(card);
+}
+
+/** A deep copy of parsed JSON (plain objects, arrays, primitives): several times faster than parsing the text again. */
+function copyOf<T>(v: T): T {
+  if (Array.isArray(v)) return v.map((x: unknown) => (typeof x === 'object' && x !== null ? copyOf(x) : x)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    out[k] = typeof x === 'object' && x !== null ? copyOf(x) : x;
+  }
+  return out as T;
 }
 
 function isNode(v: unknown): v is Node {
