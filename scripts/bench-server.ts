@@ -11,6 +11,8 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 
 const mode = process.argv[2] ?? 'bot';
+// Ends through process.exit, so a CPU profile (--cpu-prof) is written on the way out.
+process.once('SIGTERM', () => process.exit(0));
 
 function memory() {
   const status = (key: string) => {
