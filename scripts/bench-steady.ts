@@ -40,7 +40,9 @@ async function rss(server: BenchServer): Promise<{ mb: number; memory: Memory }>
 function event(i: number): unknown {
   const from = person(i * 7);
   const group = i % 5 === 1;
-  const at = group ? { chatType: 'group' as const, chatId: chat(i) } : {};
+  // Each person's one-to-one chat with the bot has its own id, as on Lark (the fixture's one id
+  // would put every direct message of 3,000 people into one conversation, handled in order).
+  const at = group ? { chatType: 'group' as const, chatId: chat(i) } : { chatId: `oc_p2p${from.slice('ou_'.length)}` };
   switch (i % 10) {
     case 0:
     case 5:
