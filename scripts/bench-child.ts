@@ -45,6 +45,8 @@ export interface Memory {
   heapUsed: number;
   external: number;
   peakRss: number;
+  /** MB committed per V8 heap space (new space, old space, large objects…). */
+  spaces?: Record<string, number>;
 }
 
 export function getJson<T = unknown>(agent: Agent, port: number, path: string): Promise<T> {
@@ -63,6 +65,9 @@ export const memoryOf = (agent: Agent, server: BenchServer): Promise<Memory> => 
 
 export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-/** V8 heap in use, memory outside it that V8 knows of, and the rest (code, SQLite, malloc). */
-export const breakdown = (m: Memory): string =>
-  `V8 heap ${mib(m.heapUsed)} used of ${mib(m.heapTotal)}, external ${mib(m.external)}, the rest (code, SQLite, malloc) ${mib(m.rss - m.heapTotal - m.external)}`;
+/** V8 heap in use (and what each space holds), memory outside it that V8 knows of, and the rest (code, SQLite, malloc). */
+export const breakdown = (m: Memory): string => {
+  const s = m.spaces;
+  const spaces = s ? ` (new space ${s.new_space} MB, old ${s.old_space} MB, large objects ${s.large_object_space} MB)` : '';
+  return `V8 heap ${mib(m.heapUsed)} used of ${mib(m.heapTotal)}${spaces}, external ${mib(m.external)}, the rest (code, SQLite, malloc) ${mib(m.rss - m.heapTotal - m.external)}`;
+};
