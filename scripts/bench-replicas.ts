@@ -25,6 +25,7 @@ import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support
 import { startRoundRobin } from './round-robin-proxy.js';
 import { checkinEvent, describeLoad, GROUPS, groupChat, groupMembers, helpEvent, PEOPLE, personId, personName } from './bench-load.js';
 import { cpuSeconds, treeCpuSeconds } from './cpu-time.js';
+import { benchPgDatabase } from './bench-pg-database.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
@@ -145,19 +146,11 @@ async function run(name: string, url: string, replicas: number, fake: FakeOpenAp
 }
 
 async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `fazhi_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const u = new URL(ADMIN_URL!);
-  u.pathname = `/${name}`;
+  const database = await benchPgDatabase(ADMIN_URL!, 'replicas');
   try {
-    return await fn(u.toString());
+    return await fn(database.url);
   } finally {
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await database.drop();
   }
 }
 

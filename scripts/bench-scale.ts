@@ -6,7 +6,12 @@
  * prints each against its 10,000-case figure: the ratio shows how cost grows with the data.
  * Goals: every chat answer < 200 ms, /总结 text < 2 s at 1M.
  *
+ * With BENCH_DATABASE_URL (a PostgreSQL role that may CREATE DATABASE) the same data is then
+ * moved into a new PostgreSQL database with db:copy's code (which analyses it, as after a real
+ * move) and timed there too, against the same 10,000-case baseline on PostgreSQL.
+ *
  *   npm run bench:scale -- [cases=1000000] [baseline=10000] [runs=5] [maxSeconds=900]
+ *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:scale
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -26,12 +31,15 @@ import { knownPeople } from '../src/store/known-people.js';
 import { closeDatabase, openDatabase, type Db } from '../src/store/database.js';
 import { loadYearFigures } from '../src/store/report/load-year-figures.js';
 import { escalationNotes, listOpenCases, mutedAmong } from '../src/store/reminders.js';
+import { copySqliteToPostgres } from '../src/store/pg/copy-to-postgres.js';
 import { BUSY, seedScale } from './scale-seed.js';
+import { benchPgDatabase } from './bench-pg-database.js';
 
 const CASES = Number(process.argv[2] ?? 1_000_000);
 const BASELINE = Number(process.argv[3] ?? 10_000);
 const RUNS = Number(process.argv[4] ?? 5);
 const MAX_SECONDS = Number(process.argv[5] ?? 900);
+const PG_URL = process.env.BENCH_DATABASE_URL;
 const TODAY = '2026-11-27';
 const NOW = new Date('2026-11-27T02:30:00Z');
 const YEAR = 2025;
@@ -72,16 +80,18 @@ const cpuMs = () => {
 };
 
 /** Wall time is what people wait; CPU time is what the work costs on a shared, loaded machine. */
-async function measure(n: number): Promise<{ ms: Map<string, number>; cpu: Map<string, number>; names: string[]; seedMs: number }> {
+async function measure(n: number, kind: 'sqlite' | 'postgres'): Promise<{ ms: Map<string, number>; cpu: Map<string, number>; names: string[]; seedMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-scale-'));
+  const pgDb = kind === 'postgres' ? await benchPgDatabase(PG_URL!, 'scale') : undefined;
   try {
     const path = join(dir, 'scale.db');
     await closeDatabase((await openDatabase(path)).db);
     const t0 = performance.now();
     seedScale(path, n, TODAY);
+    if (pgDb) await copySqliteToPostgres(path, pgDb.url);
     const seedMs = performance.now() - t0;
     // Opened as the bot opens it (migrations, start-up pragmas), after the data is in.
-    const { db } = await openDatabase(path);
+    const { db } = await openDatabase(pgDb?.url ?? path);
     const list = steps('QY2025-0007');
     const ms = new Map<string, number>();
     const cpu = new Map<string, number>();
@@ -105,26 +115,31 @@ async function measure(n: number): Promise<{ ms: Map<string, number>; cpu: Map<s
     }
     return { ms, cpu, names: list.map((s) => s.name), seedMs };
   } finally {
+    await pgDb?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 console.log(`bench-scale: ${CASES.toLocaleString('en')} cases against ${BASELINE.toLocaleString('en')}, ${RUNS} runs each, node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-const base = await measure(BASELINE);
-console.log(`seeded ${BASELINE.toLocaleString('en')} cases in ${Math.round(base.seedMs)} ms`);
-const big = await measure(CASES);
-console.log(`seeded ${CASES.toLocaleString('en')} cases in ${Math.round(big.seedMs / 1000)} s`);
 const goals = new Map(steps('').map((s) => [s.name.replace(/ QY.*/, ''), s.goalMs]));
 let missed = 0;
-for (const name of big.names) {
-  const a = base.ms.get(name)!;
-  const b = big.ms.get(name)!;
-  const goal = goals.get(name.replace(/ QY.*/, '')) ?? 200;
-  if (b >= goal) missed++;
-  console.log(
-    `${name.padEnd(30)} ${BASELINE.toLocaleString('en')}: ${a.toFixed(1).padStart(7)} ms   ${CASES.toLocaleString('en')}: ${b.toFixed(1).padStart(8)} ms   ratio ${(b / a).toFixed(1).padStart(6)}x   ` +
-      `goal < ${goal} ms: ${b < goal ? 'met' : 'MISSED'}   (CPU ${base.cpu.get(name)!.toFixed(1)} → ${big.cpu.get(name)!.toFixed(1)} ms)`,
-  );
+// The database kinds in turn: SQLite always, PostgreSQL when a server is named.
+for (const kind of PG_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+  const label = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL (seeded, then moved with db:copy)';
+  const base = await measure(BASELINE, kind);
+  console.log(`${label}: seeded ${BASELINE.toLocaleString('en')} cases in ${Math.round(base.seedMs)} ms`);
+  const big = await measure(CASES, kind);
+  console.log(`${label}: seeded ${CASES.toLocaleString('en')} cases in ${Math.round(big.seedMs / 1000)} s`);
+  for (const name of big.names) {
+    const a = base.ms.get(name)!;
+    const b = big.ms.get(name)!;
+    const goal = goals.get(name.replace(/ QY.*/, '')) ?? 200;
+    if (b >= goal) missed++;
+    console.log(
+      `${kind.padEnd(8)} ${name.padEnd(30)} ${BASELINE.toLocaleString('en')}: ${a.toFixed(1).padStart(7)} ms   ${CASES.toLocaleString('en')}: ${b.toFixed(1).padStart(8)} ms   ratio ${(b / a).toFixed(1).padStart(6)}x   ` +
+        `goal < ${goal} ms: ${b < goal ? 'met' : 'MISSED'}   (CPU ${base.cpu.get(name)!.toFixed(1)} → ${big.cpu.get(name)!.toFixed(1)} ms)`,
+    );
+  }
 }
 console.log(`total ${Math.round((performance.now() - started) / 1000)} s; load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 if (missed) process.exitCode = 1;

@@ -50,17 +50,8 @@ const MAX_FAILURES = 3;
 /** SQLite's own checkpoint interval, given back when the thread is given up. */
 export const SQLITE_DEFAULT_CHECKPOINT_PAGES = 1_000;
 
-// Plain CommonJS so the same code runs under tsx, vitest and the compiled dist/.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path, { timeout: 1000 });
-db.pragma(workerData.cacheSize);
-parentPort.on('message', (m) => {
-  if (m === 'close') { db.close(); parentPort.close(); return; }
-  try { parentPort.postMessage({ ok: db.pragma('wal_checkpoint(PASSIVE)')[0] }); }
-  catch (e) { parentPort.postMessage({ error: String(e && e.message || e) }); }
-});`;
+/** The thread's code (a file of its own: see there why it is CommonJS). */
+const WORKER = new URL('./wal-checkpoint-worker.cjs', import.meta.url);
 
 export interface CheckpointerOptions {
   /** A PASSIVE checkpoint on a connection of the event loop's (synchronous). */
@@ -90,7 +81,7 @@ export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalC
   let failures = 0;
 
   const start = (): Worker => {
-    const w = new Worker(WORKER, { eval: true, workerData: { driver, path, cacheSize: CACHE_SIZE_PRAGMA }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
+    const w = new Worker(WORKER, { workerData: { driver, path, cacheSize: CACHE_SIZE_PRAGMA }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
     w.unref();
     w.on('message', (m: { ok?: CheckpointResult; error?: string }) => {
       const p = pending.shift();

@@ -8,6 +8,7 @@ import { isBusyError, retryBusy } from '../store/busy-error.js';
 import { yieldToEventLoop } from '../util/in-order.js';
 import { PollLoop } from '../util/poll-loop.js';
 import { timeStep } from '../util/step-timings.js';
+import { within } from '../util/within.js';
 
 /** What a receiver (webhook, long connection, local chat) answers the platform. */
 export type Ack = { challenge: string } | { toast?: CardAnswer['toast']; card?: { type: 'raw'; data: Record<string, unknown> } } | Record<string, never>;
@@ -103,12 +104,7 @@ export class Dispatcher {
   private async answerCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
     const work = this.track(this.runCardAction(row, payload, log));
     const budget = this.options.cardAnswerBudgetMs ?? 2_500;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), budget);
-    });
-    const answer = await Promise.race([work, late]);
-    clearTimeout(timer);
+    const answer = await within(work, budget, undefined);
     if (answer === undefined) log.warn({ budgetMs: budget }, 'card callback not answered in time; finishing after the ack');
     return answer ?? {};
   }

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
 import { retryBusy } from '../store/busy-error.js';
 import { PollLoop } from '../util/poll-loop.js';
-import { settledWithin } from '../util/settled-within.js';
+import { settledWithin } from '../util/within.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
 import { toLarkContent } from './lark-content.js';
 

@@ -71,6 +71,16 @@ describe.runIf(TEST_DATABASE_URL)('npm run db:copy (SQLite → PostgreSQL)', { t
     }
     const next = await pgDb.enterprise.create({ data: { name: '新企业', normalizedName: '新企业' } });
     expect(next.id).toBe(3);
+    // Analysed at once: the bot's first queries after a copy plan on real counts, not on the
+    // guesses PostgreSQL makes for a table autovacuum has not reached yet.
+    const stats = await pgDb.$queryRawUnsafe<Array<{ relname: string; analysed: boolean }>>(
+      `SELECT relname, (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analysed FROM pg_stat_user_tables WHERE relname IN ('enterprise_cases', 'case_events', 'enterprises') ORDER BY relname`,
+    );
+    expect(stats).toEqual([
+      { relname: 'case_events', analysed: true },
+      { relname: 'enterprise_cases', analysed: true },
+      { relname: 'enterprises', analysed: true },
+    ]);
   });
 
   it('refuses a target that already holds rows, and copies nothing', async () => {

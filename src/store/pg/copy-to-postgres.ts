@@ -56,7 +56,8 @@ async function tablesInOrder(c: pg.Client): Promise<Map<string, Column[]>> {
 /**
  * Copies every table of a SQLite database into an empty PostgreSQL one (moving up to several
  * replicas): migrates both to the current version, refuses a target that holds any row, copies
- * in one transaction, moves the id sequences past the copied ids, and checks the row counts.
+ * in one transaction, moves the id sequences past the copied ids, analyses the tables, and
+ * checks the row counts.
  */
 export async function copySqliteToPostgres(sqlitePath: string, pgUrl: string): Promise<CopiedTable[]> {
   migrate(sqlitePath); // as every start does: the source has the tables the target gets
@@ -97,6 +98,9 @@ export async function copySqliteToPostgres(sqlitePath: string, pgUrl: string): P
       await c.query('ROLLBACK');
       throw e;
     }
+    // Statistics now, not when autovacuum gets there: the bot's first queries on the copied
+    // tables otherwise plan on PostgreSQL's guesses for a table it never counted.
+    await c.query('ANALYZE');
     const copied: CopiedTable[] = [];
     for (const table of tables.keys()) {
       const from = Number((source.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n);
