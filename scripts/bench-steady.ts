@@ -7,6 +7,10 @@
  * only to 127.0.0.1; the count and the time are bounded.
  *
  *   npm run bench:steady -- [events=50000] [concurrency=16] [maxSeconds=900]
+ *
+ * BENCH_SETTLE_SECONDS bounds the wait for the last replies (300); BENCH_NODE_FLAGS gives Node
+ * flags to both children ('--cpu-prof --cpu-prof-dir=prof' profiles them); BENCH_HOLD_SECONDS
+ * keeps the settled bot alive that long before ending it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -114,6 +118,12 @@ async function main() {
     console.log(`  floor: ${breakdown(floorMem.memory)}; bot idle: ${breakdown(idle.memory)}; bot settled: ${breakdown(steady.memory)}`);
     console.log(`steady RSS after ${sent} events: ${ratio.toFixed(2)}x the stack floor (target <= 1.35x: ${ratio <= 1.35 ? 'met' : 'MISSED'})`);
   } finally {
+    // Keeps the settled bot alive to look at from outside (e.g. /proc/<pid>/smaps: which mappings hold the native memory).
+    const hold = Number(process.env.BENCH_HOLD_SECONDS ?? 0);
+    if (hold > 0) {
+      console.log(`bot pid ${bot.child.pid}, kept for ${hold} s`);
+      await new Promise((r) => setTimeout(r, hold * 1000));
+    }
     await stopServer(bot);
     await stopServer(floor);
     agent.destroy();
