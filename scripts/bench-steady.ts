@@ -7,15 +7,20 @@
  * only to 127.0.0.1; the count and the time are bounded.
  *
  *   npm run bench:steady -- [events=50000] [concurrency=16] [maxSeconds=900]
+ *
+ * BENCH_SETTLE_SECONDS bounds the wait for the last replies (300); BENCH_NODE_FLAGS gives Node
+ * flags to both children ('--cpu-prof --cpu-prof-dir=prof' profiles them); BENCH_HOLD_SECONDS
+ * keeps the settled bot alive that long before ending it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { cardActionEvent, ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
 import { timedPost } from './timed-post.js';
+import { breakdown, memoryOf, startServer, stopServer, type BenchServer, type Memory } from './bench-child.js';
+import { cpuSeconds } from './cpu-time.js';
 
 const EVENTS = Number(process.argv[2] ?? 50_000);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
@@ -29,50 +34,19 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const person = (i: number) => `ou_steady${String(i % PEOPLE).padStart(23, '0')}`;
 const chat = (i: number) => `oc_steady${String(i % CHATS).padStart(23, '0')}`;
 
-async function startServer(mode: 'bot' | 'floor', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /READY (\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-  return { port, child };
-}
-
-interface Memory {
-  rss: number;
-  heapTotal: number;
-  heapUsed: number;
-  external: number;
-}
-
-/** RSS in MB, and the breakdown of the last call (V8 heap in use, memory outside it that V8 knows of). */
-let last: Memory = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
-const mib = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
-const breakdown = () => `V8 heap ${mib(last.heapUsed)} used of ${mib(last.heapTotal)}, external ${mib(last.external)}, the rest (code, SQLite, malloc) ${mib(last.rss - last.heapTotal - last.external)}`;
-
-function rss(port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/rss', agent }, (res) => {
-      let s = '';
-      res.on('data', (d) => (s += d));
-      res.on('end', () => {
-        last = JSON.parse(s);
-        resolve(last.rss / 2 ** 20);
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
+/** RSS in MB, keeping the whole reading for the breakdown. */
+async function rss(server: BenchServer): Promise<{ mb: number; memory: Memory }> {
+  const memory = await memoryOf(agent, server);
+  return { mb: memory.rss / 2 ** 20, memory };
 }
 
 /** Event i of the mix: most are messages (a fifth in groups), one in five a card callback. */
 function event(i: number): unknown {
   const from = person(i * 7);
   const group = i % 5 === 1;
-  const at = group ? { chatType: 'group' as const, chatId: chat(i) } : {};
+  // Each person's one-to-one chat with the bot has its own id, as on Lark (the fixture's one id
+  // would put every direct message of 3,000 people into one conversation, handled in order).
+  const at = group ? { chatType: 'group' as const, chatId: chat(i) } : { chatId: `oc_p2p${from.slice('ou_'.length)}` };
   switch (i % 10) {
     case 0:
     case 5:
@@ -102,14 +76,14 @@ async function main() {
   const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
   try {
     await new Promise((r) => setTimeout(r, 3000));
-    const idle = await rss(bot.port);
-    const idleBreakdown = breakdown();
-    const floorMb = await rss(floor.port);
-    const floorBreakdown = breakdown();
-    floor.child.kill('SIGTERM');
+    const idle = await rss(bot);
+    const floorMem = await rss(floor);
+    await stopServer(floor);
     let next = 0;
     let refused = 0;
     const deadline = started + MAX_SECONDS * 1000;
+    const cpu0 = cpuSeconds(bot.child.pid!);
+    const load0 = Date.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < EVENTS && Date.now() < deadline) {
@@ -120,27 +94,38 @@ async function main() {
       }),
     );
     const sent = next;
-    const afterLoad = await rss(bot.port);
+    const loadSeconds = (Date.now() - load0) / 1000;
+    const afterLoad = await rss(bot);
     // Settled: the handling after the ack drains (replies stop arriving; bounded on its own), then timers and GC run.
     const settleBy = Date.now() + SETTLE_SECONDS * 1000;
     let seen = -1;
+    let lastReply = Date.now();
     while (seen !== fake.messages.length && Date.now() < settleBy) {
+      if (seen !== -1) lastReply = Date.now();
       seen = fake.messages.length;
       await new Promise((r) => setTimeout(r, 3000));
     }
+    const cpu = cpuSeconds(bot.child.pid!) - cpu0;
+    const busySeconds = (lastReply - load0) / 1000;
     await new Promise((r) => setTimeout(r, 5000));
-    const steady = await rss(bot.port);
-    const steadyBreakdown = breakdown();
-    const ratio = steady / floorMb;
+    const steady = await rss(bot);
+    const ratio = steady.mb / floorMem.mb;
     const mb = (x: number) => x.toFixed(0);
     console.log(`bench-steady: ${sent} mixed events (${PEOPLE} people, ${CHATS} chats, 1 in 5 a card callback), concurrency ${CONCURRENCY}, ${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
     console.log(`messages sent by the bot: ${fake.messages.length}${seen === fake.messages.length ? '' : ' (still sending when the settling time ran out)'}; requests not answered 200: ${refused}`);
-    console.log(`stack floor ${mb(floorMb)} MB; bot idle ${mb(idle)} MB (${(idle / floorMb).toFixed(2)}x), right after the events ${mb(afterLoad)} MB, settled ${mb(steady)} MB`);
-    console.log(`  floor: ${floorBreakdown}; bot idle: ${idleBreakdown}; bot settled: ${steadyBreakdown}`);
+    console.log(`acks: ${(sent / loadSeconds).toFixed(0)} events/s over ${loadSeconds.toFixed(0)} s; bot CPU ${cpu.toFixed(1)} s = ${((cpu * 1000) / sent).toFixed(1)} ms per event; events and replies done within ${busySeconds.toFixed(0)} s = ${(sent / busySeconds).toFixed(0)} events/s handled`);
+    console.log(`stack floor ${mb(floorMem.mb)} MB; bot idle ${mb(idle.mb)} MB (${(idle.mb / floorMem.mb).toFixed(2)}x), right after the events ${mb(afterLoad.mb)} MB, settled ${mb(steady.mb)} MB`);
+    console.log(`  floor: ${breakdown(floorMem.memory)}; bot idle: ${breakdown(idle.memory)}; bot settled: ${breakdown(steady.memory)}`);
     console.log(`steady RSS after ${sent} events: ${ratio.toFixed(2)}x the stack floor (target <= 1.35x: ${ratio <= 1.35 ? 'met' : 'MISSED'})`);
   } finally {
-    bot.child.kill('SIGTERM');
-    floor.child.kill('SIGTERM');
+    // Keeps the settled bot alive to look at from outside (e.g. /proc/<pid>/smaps: which mappings hold the native memory).
+    const hold = Number(process.env.BENCH_HOLD_SECONDS ?? 0);
+    if (hold > 0) {
+      console.log(`bot pid ${bot.child.pid}, kept for ${hold} s`);
+      await new Promise((r) => setTimeout(r, hold * 1000));
+    }
+    await stopServer(bot);
+    await stopServer(floor);
     agent.destroy();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -8,9 +8,9 @@
  *   BENCH_EVENTS=50000 BENCH_RATE=200 BENCH_RATE_SECONDS=10 npm run bench:webhook
  */
 import { timedPost } from './timed-post.js';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { memoryOf, startServer, stopServer, type BenchServer } from './bench-child.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
@@ -23,21 +23,7 @@ const TOTAL_EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_S ?? 600) * 1000;
 const started = Date.now();
-/** Node flags for both servers, e.g. the ones `npm start` uses (BENCH_NODE_FLAGS='--max-old-space-size=128'). */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-async function startServer(mode: 'bot' | 'bare' | 'floor', env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /READY (\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-  return { port, child };
-}
 
 /** One POST; a keep-alive socket the server closed at that instant is retried once. */
 async function post(port: number, body: string, headers: Record<string, string>): Promise<number> {
@@ -53,17 +39,7 @@ function postOnce(port: number, body: string, headers: Record<string, string>): 
   return timedPost(agent, port, body, headers);
 }
 
-function getJson(port: number, path: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, agent }, (res) => {
-      let s = '';
-      res.on('data', (d) => (s += d));
-      res.on('end', () => resolve(JSON.parse(s)));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const getRss = (server: BenchServer) => memoryOf(agent, server);
 
 const payloads = (n: number) => Array.from({ length: n }, () => signedRequest(messageEvent({ text: '/帮助' })));
 
@@ -114,9 +90,9 @@ async function main() {
   const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
   try {
     await new Promise((r) => setTimeout(r, 3000));
-    const idleBot = await getJson(bot.port, '/rss');
-    const idleFloor = await getJson(floor.port, '/rss');
-    floor.child.kill('SIGTERM');
+    const idleBot = await getRss(bot);
+    const idleFloor = await getRss(floor);
+    await stopServer(floor);
     await throughput(bot.port, 300); // warm-up
     await throughput(bare.port, 300);
     const lat = await atRate(bot.port, RATE, RATE_SECONDS);
@@ -129,13 +105,13 @@ async function main() {
       await throughput(bot.port, n);
       sent += n;
     }
-    const mem = await getJson(bot.port, '/rss');
+    const mem = await getRss(bot);
     // The handling after the ack (router, /帮助, outbox, Open API) drains the backlog at its own pace.
     const drainStart = Date.now();
     const before = fake.messages.length;
     while (fake.messages.length < sent && Date.now() - drainStart < 120_000 && Date.now() - started < TIME_LIMIT_MS) await new Promise((r) => setTimeout(r, 200));
     const drainRate = (fake.messages.length - before) / ((Date.now() - drainStart) / 1000);
-    const drained = await getJson(bot.port, '/rss');
+    const drained = await getRss(bot);
     const f = (x: number) => x.toFixed(2);
     console.log(`ack latency at ${RATE} events/s for ${RATE_SECONDS} s (bot): p50 ${f(pct(lat, 50))} ms, p99 ${f(pct(lat, 99))} ms  (target p99 < 20 ms)`);
     console.log(`ack latency at ${RATE} events/s (bare express): p50 ${f(pct(bareLat, 50))} ms, p99 ${f(pct(bareLat, 99))} ms`);
@@ -148,9 +124,7 @@ async function main() {
     console.log(`idle RSS: bot ${mb(idleBot.rss)} MB, stack floor ${mb(idleFloor.rss)} MB, ratio ${idleRatio.toFixed(2)}x (target <= 1.2x: ${idleRatio <= 1.2 ? 'met' : 'MISSED'})`);
     console.log(`steady RSS after ${sent} events: ${mb(drained.rss)} MB, ratio to the floor ${steadyRatio.toFixed(2)}x (target <= 1.35x: ${steadyRatio <= 1.35 ? 'met' : 'MISSED'})`);
   } finally {
-    bot.child.kill('SIGTERM');
-    bare.child.kill('SIGTERM');
-    floor.child.kill('SIGTERM');
+    await Promise.all([bot, bare, floor].map(stopServer));
     agent.destroy();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ import { Timers } from './bot/timers.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { BotMetrics } from './metrics/bot-metrics.js';
 import { countedApi, timedRegistry } from './metrics/instrument.js';
+import { AfterBurst } from './util/after-burst.js';
+import { releaseHeap } from './util/full-gc.js';
 
 export interface BotOptions {
   config: Config;
@@ -35,6 +37,9 @@ export interface BotOptions {
   healthDetails?: () => Record<string, unknown>;
   /** How long a claimed inbox row is held before another worker (another replica) may take it. */
   inboxLeaseMs?: number;
+  /** Memory is handed back once the bot was quiet this long after a burst of `releaseAfterWork` units (util/after-burst.ts). */
+  releaseAfterQuietMs?: number;
+  releaseAfterWork?: number;
   /** Overrides for the scheduler (tests: a different job list, a short lease). */
   scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
@@ -68,7 +73,17 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   if (applied.length) options.log.info({ applied }, 'migrations applied');
   const metrics = new BotMetrics(() => db.queues.stats(clock.now()));
   const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
-  const api = countedApi(options.api, metrics);
+  // Events taken and Open API calls are the work; a burst of it is followed by giving memory back.
+  const afterBurst = new AfterBurst({
+    quietMs: options.releaseAfterQuietMs ?? 5_000,
+    minWork: options.releaseAfterWork ?? 200,
+    release: async () => {
+      await db.releaseMemory?.();
+      await releaseHeap();
+    },
+    onError: (e) => options.log.warn({ err: e.message }, 'could not hand back memory after a burst'),
+  });
+  const api = countedApi(options.api, metrics, () => afterBurst.touch());
 
   const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000, ...(options.outboxDrainMs ? { drainMs: options.outboxDrainMs } : {}) });
   const services: Services = {
@@ -94,7 +109,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     cardAnswerBudgetMs: options.cardAnswerBudgetMs ?? 2_500,
     retryBaseMs: options.inboxRetryBaseMs ?? 1_000,
     ...(options.inboxLeaseMs ? { leaseMs: options.inboxLeaseMs } : {}),
-    onEvent: (type, outcome) => (outcome === 'stored' ? metrics.eventsReceived.inc({ type }) : metrics.eventsRefused.inc({ reason: 'duplicate' })),
+    onEvent: (type, outcome) => {
+      afterBurst.touch();
+      if (outcome === 'stored') metrics.eventsReceived.inc({ type });
+      else metrics.eventsRefused.inc({ reason: 'duplicate' });
+    },
     handlers: {
       async handleEvent({ eventId, type, payload }) {
         const handler = findEventHandler(registry, type);
@@ -136,6 +155,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       scheduler.start();
     },
     async stop() {
+      afterBurst.stop();
       await scheduler.stop();
       await dispatcher.stop();
       await outbox.stop();

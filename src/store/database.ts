@@ -5,7 +5,7 @@ import { isPostgresUrl } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './pg/open-postgres.js';
-import { openRaw, type RawDb } from './raw-sqlite.js';
+import { CACHE_SIZE_PRAGMA, openRaw, type RawDb } from './raw-sqlite.js';
 import { warmUp } from './warm-up.js';
 import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
@@ -20,7 +20,14 @@ import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type CheckpointR
  * to that type once (store/pg/open-postgres.ts).
  */
 /** `sqlite`: the plain connection beside Prisma, on SQLite only (tests and scripts that need it raw). */
-export type Db = PrismaClient & { readonly queues: QueueSql; readonly sql: DialectSql; readonly sqlite?: RawDb; readonly walCheckpointer?: WalCheckpointer };
+export type Db = PrismaClient & {
+  readonly queues: QueueSql;
+  readonly sql: DialectSql;
+  readonly sqlite?: RawDb;
+  readonly walCheckpointer?: WalCheckpointer;
+  /** After a burst (SQLite): hands back the page caches' memory and ends the checkpoint thread until the next write. */
+  readonly releaseMemory?: () => Promise<void>;
+};
 export { PrismaClient };
 
 /** Busy timeout: how long a writer waits for another writer (another replica, a script). */
@@ -59,6 +66,7 @@ export async function openDatabase(location: string, options: { onCheckpointErro
   // and outbox promise); only a power cut can lose the last commits. FULL would fsync
   // on every commit and block the event loop for each acknowledged event.
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await prisma.$queryRawUnsafe(`PRAGMA ${CACHE_SIZE_PRAGMA}`);
   await warmUp(prisma);
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
   // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
@@ -69,7 +77,12 @@ export async function openDatabase(location: string, options: { onCheckpointErro
     onGiveUp: () => void autoCheckpoint(SQLITE_DEFAULT_CHECKPOINT_PAGES).catch(() => undefined),
     ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
   });
-  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer }), applied };
+  const releaseMemory = async () => {
+    await walCheckpointer.release();
+    raw.pragma('shrink_memory');
+    await prisma.$queryRawUnsafe('PRAGMA shrink_memory');
+  };
+  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer, releaseMemory }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

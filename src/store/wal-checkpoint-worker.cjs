@@ -5,6 +5,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 
 const db = new Database(workerData.path, { timeout: 1000 });
+// The page cache the other connections have (store/raw-sqlite.ts CACHE_SIZE_PRAGMA).
+db.pragma(workerData.cacheSize);
 parentPort.on('message', (m) => {
   if (m === 'close') {
     db.close();

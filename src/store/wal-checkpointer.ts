@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { CACHE_SIZE_PRAGMA } from './raw-sqlite.js';
 
 /**
  * Copies SQLite's write-ahead log back into the database file on a thread of its own.
@@ -25,6 +26,11 @@ import { Worker } from 'node:worker_threads';
 export interface WalCheckpointer {
   /** Checkpoints now (starting the thread if needed); resolves with SQLite's answer. */
   runNow(): Promise<CheckpointResult>;
+  /**
+   * After a burst: checkpoints now and, when the whole log is copied, ends the thread (its
+   * memory goes back to the system); the next write starts it again.
+   */
+  release(): Promise<void>;
   /** Whether the thread is running (for tests). */
   readonly running: boolean;
   /** Checkpoints by the thread, catch-ups on the event loop, and the longest log seen, in pages (for benchmarks). */
@@ -75,7 +81,7 @@ export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalC
   let failures = 0;
 
   const start = (): Worker => {
-    const w = new Worker(WORKER, { workerData: { driver, path }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
+    const w = new Worker(WORKER, { workerData: { driver, path, cacheSize: CACHE_SIZE_PRAGMA }, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
     w.unref();
     w.on('message', (m: { ok?: CheckpointResult; error?: string }) => {
       const p = pending.shift();
@@ -152,8 +158,25 @@ export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalC
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
 
+  const release = async () => {
+    if (busy || closed || !worker || failures >= MAX_FAILURES) return;
+    busy = true;
+    try {
+      // Looked at before the checkpoint: a write after it shows as a change at the next tick.
+      const changed = (await stat(`${path}-wal`).catch(() => undefined))?.mtimeMs ?? -1;
+      const r = await runNow();
+      lastChange = changed;
+      if (r.checkpointed === r.log) await stop();
+    } catch (e) {
+      o.onError?.(e as Error);
+    } finally {
+      busy = false;
+    }
+  };
+
   return {
     runNow,
+    release,
     get running() {
       return worker !== undefined;
     },

@@ -7,8 +7,15 @@ const INBOX_COLUMNS = `id, event_id AS eventId, type, lane, CASE WHEN lane IS NU
 // For a pending row, lease_until is "not before" (a retry after a failure waits a little).
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < @now)) OR (status = 'processing' AND lease_until < @now))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= @now) OR (status = 'sending' AND lease_until < @now))`;
+/**
+ * The partial indexes on the backlog (migration 20261129220000), named: SQLite's planner would
+ * rather read the backlog through the status indexes and sort all of it. Each query repeats the
+ * index's WHERE as an AND term, which SQLite needs to use a partial index.
+ */
+const UNFINISHED = `status IN ('pending', 'processing')`;
+const UNSENT = `status IN ('pending', 'sending')`;
 /** Only the first unsent message of its conversation may go: the next one waits for it. */
-const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.status IN ('pending', 'sending'))`;
+const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e INDEXED BY outbox_unsent_order_key_idx WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.${UNSENT})`;
 
 /** The inbox and outbox on SQLite: prepared statements on the plain connection (see raw-sqlite.ts). */
 export function sqliteQueues(raw: RawDb): QueueSql {
@@ -37,7 +44,7 @@ export function sqliteQueues(raw: RawDb): QueueSql {
         return row?.response ?? null;
       },
       async findDue(now, take) {
-        return stmt(raw, `SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${INBOX_DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
+        return stmt(raw, `SELECT ${INBOX_COLUMNS} FROM inbox INDEXED BY inbox_unfinished_idx WHERE ${UNFINISHED} AND ${INBOX_DUE} ORDER BY id LIMIT @take`).all({ now: sqlDate(now), take }) as InboxRow[];
       },
       async claim(id, now, leaseMs) {
         const row = stmt(
@@ -74,7 +81,7 @@ export function sqliteQueues(raw: RawDb): QueueSql {
       async findDue(now, take) {
         const rows = stmt(
           raw,
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox WHERE ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
+          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox INDEXED BY outbox_unsent_idx WHERE ${UNSENT} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
         ).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
         return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
       },

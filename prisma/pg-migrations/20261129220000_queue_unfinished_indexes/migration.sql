@@ -1,0 +1,2 @@
+-- Nothing to change on PostgreSQL: it has had these partial indexes since
+-- 20261129190000_queue_unsent_indexes; SQLite gets them in its migration of this name.

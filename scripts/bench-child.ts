@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request, type Agent } from 'node:http';
+
+/**
+ * The servers the webhook and steady benchmarks measure (scripts/bench-server.ts, compiled), as
+ * child processes so load and server do not share a CPU thread, and their memory figures.
+ * BENCH_NODE_FLAGS gives Node flags to every child, e.g. the ones `npm start` uses
+ * ('--max-old-space-size=128') or a CPU profile ('--cpu-prof --cpu-prof-dir=prof').
+ */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
+export type ServerMode = 'bot' | 'bare' | 'floor';
+
+export interface BenchServer {
+  port: number;
+  child: ChildProcess;
+}
+
+/** Starts `bench-server.js <mode>` and resolves once it prints `READY <port>`. */
+export async function startServer(mode: ServerMode, env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /READY (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+/** Ends a child with SIGTERM and waits for it (a CPU profile is written on the way out). */
+export async function stopServer(server: BenchServer): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+/** What `GET /rss` answers: process.memoryUsage() and the peak RSS. */
+export interface Memory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  peakRss: number;
+  /** MB committed per V8 heap space (new space, old space, large objects…). */
+  spaces?: Record<string, number>;
+}
+
+export function getJson<T = unknown>(agent: Agent, port: number, path: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, agent }, (res) => {
+      let s = '';
+      res.on('data', (d) => (s += d));
+      res.on('end', () => resolve(JSON.parse(s) as T));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+export const memoryOf = (agent: Agent, server: BenchServer): Promise<Memory> => getJson<Memory>(agent, server.port, '/rss');
+
+export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** V8 heap in use (and what each space holds), memory outside it that V8 knows of, and the rest (code, SQLite, malloc). */
+export const breakdown = (m: Memory): string => {
+  const s = m.spaces;
+  const spaces = s ? ` (new space ${s.new_space} MB, old ${s.old_space} MB, large objects ${s.large_object_space} MB)` : '';
+  return `V8 heap ${mib(m.heapUsed)} used of ${mib(m.heapTotal)}${spaces}, external ${mib(m.external)}, the rest (code, SQLite, malloc) ${mib(m.rss - m.heapTotal - m.external)}`;
+};
