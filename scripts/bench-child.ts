@@ -4,10 +4,11 @@ import { request, type Agent } from 'node:http';
 /**
  * The servers the webhook and steady benchmarks measure (scripts/bench-server.ts, compiled), as
  * child processes so load and server do not share a CPU thread, and their memory figures.
- * BENCH_NODE_FLAGS gives Node flags to every child, e.g. the ones `npm start` uses
- * ('--max-old-space-size=128') or a CPU profile ('--cpu-prof --cpu-prof-dir=prof').
+ * Every child runs with the flags `npm start` gives the bot (--expose-gc: the bot hands memory
+ * back after a burst); BENCH_NODE_FLAGS adds more, e.g. '--max-old-space-size=128' or a CPU
+ * profile ('--cpu-prof --cpu-prof-dir=prof').
  */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const NODE_FLAGS = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
 
 export type ServerMode = 'bot' | 'bare' | 'floor';
 
@@ -17,8 +18,8 @@ export interface BenchServer {
 }
 
 /** Starts `bench-server.js <mode>` and resolves once it prints `READY <port>`. */
-export async function startServer(mode: ServerMode, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startServer(mode: ServerMode, env: Record<string, string>, extraFlags: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...extraFlags, 'dist/scripts/bench-server.js', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       const m = /READY (\d+)/.exec(d.toString());

@@ -1,11 +1,11 @@
 /**
  * Peak RSS of the running bot while it answers `/总结 <年> 台账` (draft posts, .docx with the
  * appendix, .xlsx ledger, both uploaded), against the same process idle just before: the real
- * bot (compiled, dist/scripts/bench-server.js) as a child process on a seeded database file,
+ * bot (compiled, dist/scripts/bench-server.js, started as bench-child.ts starts it) on a seeded database file,
  * the request signed and encrypted like Lark's, the files received by the fake Open API.
  */
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { startServer, stopServer } from './bench-child.js';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
 
@@ -35,15 +35,9 @@ export async function botPeakRssDuringSummary(dbPath: string, year: number, o: {
   const fake = new FakeOpenApi();
   await fake.start();
   const env = { DATABASE_URL: `file:${dbPath}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url, BOT_ADMINS: ADMIN };
-  const child = spawn(process.execPath, [...(o.nodeFlags ?? []), 'dist/scripts/bench-server.js', 'bot'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startServer('bot', env, o.nodeFlags);
+  const { port } = server;
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => {
-        const m = /READY (\d+)/.exec(d.toString());
-        if (m) resolve(Number(m[1]));
-      });
-      child.on('exit', (code) => reject(new Error(`bot exited with ${code}`)));
-    });
     // Settled and idle: then the peak counter starts afresh (start-up peaks are not the draft's).
     await new Promise((r) => setTimeout(r, 1500));
     const idle = await call(port, 'POST', '/rss/reset');
@@ -56,7 +50,7 @@ export async function botPeakRssDuringSummary(dbPath: string, year: number, o: {
     const after = await call(port, 'GET', '/rss');
     return { idleMb: idle.rss / 2 ** 20, peakMb: after.peakRss / 2 ** 20, seconds, docxBytes: fake.files[0]!.raw.length, xlsxBytes: fake.files[1]!.raw.length };
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(server);
     await fake.stop();
   }
 }
