@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Logger } from '../logger.js';
-import type { Bot } from '../app.js';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { Registry } from '../bot/registry.js';
+import type { Dispatcher } from '../transport/lark-dispatcher.js';
 import { DEMO_PEOPLE, withDemoRoles, type DemoPerson } from './demo-people.js';
 import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
@@ -11,11 +13,19 @@ import { hostGuard } from './host-guard.js';
 
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
+/** What the web chat needs of the running bot (the Bot of app.ts has it). */
+export interface LocalBot {
+  config: Config;
+  clock: Clock;
+  dispatcher: Dispatcher;
+  registry: Registry;
+}
+
 export interface LocalMode {
   api: LocalLarkApi;
   /** The config with the demo admin and leader, unless the environment names them. */
   configure(config: Config): Config;
-  mount(app: Express, bot: Bot): void;
+  mount(app: Express, bot: LocalBot): void;
   /** Answers the page's open long polls now, so stopping the server does not wait for them. */
   close(): void;
 }
