@@ -110,6 +110,8 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off th
       if (i % 3 === 0) await new Promise((r) => setTimeout(r, 1));
     }
     expect(checkpointer.stats().catchUps).toBeGreaterThan(0);
-    expect(walPages(path)).toBeLessThan(2_000);
+    // About 6,000 pages were written: a log that never started over would hold them all. Where
+    // it ends between restarts depends on how the thread was scheduled (2,022 on a loaded machine).
+    expect(walPages(path)).toBeLessThan(3_000);
   }, 60_000);
 });
