@@ -5,11 +5,10 @@ import {
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
 import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.js';
 import { appendixTitle, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
-import { pagesOf, type LedgerSource } from './ledger-pages.js';
+import { writeAllPages, type LedgerSource, type PageWriter } from './ledger-pages.js';
 import type { Draft, Segment } from './render-draft.js';
 
 const TABLE_MARK = '@@LEDGER_TABLE@@';
@@ -86,20 +85,13 @@ const styles = {
   ],
 };
 
-/** A .docx being written: the ledger's rows are added a page at a time, then `end` gives the file. */
-export interface DocxWriter {
-  /** Resolves when the page's text is with the deflater. */
-  add(page: readonly LedgerEntry[]): Promise<void>;
-  end(): Promise<Buffer>;
-}
-
 /**
  * The draft as a .docx: A4 with 公文 margins, page numbers 「— N —」, the fonts with fallbacks
  * in fontTable.xml, then 「附件：<年>年企业诉求台账」 with every counted case. The docx library
  * writes the document around a mark; the table's rows are deflated into the zip as they are
  * added, so only the compressed file grows (a year of 100,000 rows is never held as XML).
  */
-export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Promise<DocxWriter> {
+export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Promise<PageWriter> {
   const comments: ICommentOptions[] = [];
   const children = paragraphs(d, comments, returned.length > 0);
   const doc = new Document({
@@ -127,12 +119,7 @@ export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Pr
   return { add: (page) => writeInPieces(body, page, tableRowsXml), end: () => body.end() };
 }
 
-/** The whole .docx from a source of rows, yielding to the event loop between pages so the bot keeps answering Lark meanwhile. */
+/** The whole .docx from a source of rows. */
 export async function draftDocx(d: Draft, ledger: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
-  const w = await openDraftDocx(d, returned);
-  for await (const page of pagesOf(ledger)) {
-    await w.add(page);
-    await new Promise((r) => setImmediate(r));
-  }
-  return w.end();
+  return writeAllPages(await openDraftDocx(d, returned), ledger);
 }

@@ -1,6 +1,7 @@
 import { LedgerTally } from '../../domain/report/ledger-tally.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
+import { yieldToEventLoop } from '../../util/in-order.js';
 import { openDraftDocx } from './draft-docx.js';
 import type { Draft } from './render-draft.js';
 
@@ -27,7 +28,7 @@ export async function writeDraftFiles(draft: Draft, pages: AsyncIterable<readonl
     await docx.add(page);
     await xlsx?.add(page);
     appendix.add(page);
-    await new Promise((r) => setImmediate(r));
+    await yieldToEventLoop();
   }
   return { docx: await docx.end(), xlsx: await xlsx?.end(), appendix };
 }

@@ -2,24 +2,10 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
-import { pagesOf, type LedgerSource } from './ledger-pages.js';
+import { writeAllPages, type LedgerSource, type PageWriter } from './ledger-pages.js';
 import { sheetRowsXml } from './xlsx-rows-xml.js';
 import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
-
-/**
- * The year's ledger as an .xlsx workbook with the appendix columns and the 办理期限 in force
- * (the import reads it back; with the deadline an extended case imports exactly), then a
- * second sheet 「退回诉求」 with the returned cases and their reasons (the import reads only the
- * first). exceljs writes the workbook with the header and a mark where the rows go; the rows
- * are written as they come (xlsx-rows-xml.ts) and deflated into the file (zip-splice.ts).
- */
-export interface XlsxWriter {
-  /** Resolves when the deflater has taken the page, so that unzipped XML does not pile up. */
-  add(page: readonly LedgerEntry[]): Promise<void>;
-  end(): Promise<Buffer>;
-}
 
 const ROWS_MARK = '@@LEDGER_ROWS@@';
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -49,7 +35,7 @@ async function workbookAroundMark(year: number, returned: ReturnedCase[]): Promi
   return Buffer.concat(chunks);
 }
 
-export async function openLedgerXlsx(year: number, returned: ReturnedCase[] = []): Promise<XlsxWriter> {
+export async function openLedgerXlsx(year: number, returned: ReturnedCase[] = []): Promise<PageWriter> {
   const files = unzipSync(new Uint8Array(await workbookAroundMark(year, returned)));
   const xml = strFromU8(files[SHEET]!);
   const [start, end] = elementAt(xml, 'row', ROWS_MARK);
@@ -65,12 +51,7 @@ export async function openLedgerXlsx(year: number, returned: ReturnedCase[] = []
   };
 }
 
-/** The whole workbook from a source of rows, a page at a time, yielding between pages so the bot keeps answering meanwhile. */
+/** The whole workbook from a source of rows. */
 export async function ledgerXlsx(year: number, rows: LedgerSource, returned: ReturnedCase[] = []): Promise<Buffer> {
-  const w = await openLedgerXlsx(year, returned);
-  for await (const page of pagesOf(rows)) {
-    await w.add(page);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return w.end();
+  return writeAllPages(await openLedgerXlsx(year, returned), rows);
 }
