@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeOpenApi } from '../test/support/fake-open-api.js';
+import { ENCRYPT_KEY, TOKEN } from '../test/support/lark-payloads.js';
 
 /**
  * The servers the webhook and steady benchmarks measure (scripts/bench-server.ts, compiled), as
@@ -28,6 +33,30 @@ export async function startServer(mode: ServerMode, env: Record<string, string>,
     child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
   });
   return { port, child };
+}
+
+/**
+ * The bot on a fresh database file, with the fake Open API, and beside it the stack floor
+ * (express, the Lark SDK, Prisma with one query, without the bot) on the same file: what the
+ * memory benchmarks compare. `close` ends both children and the fake and removes the file.
+ */
+export async function startBotAndFloor(label: string): Promise<{ fake: FakeOpenApi; bot: BenchServer; floor: BenchServer; close(): Promise<void> }> {
+  const fake = new FakeOpenApi();
+  await fake.start();
+  const dir = mkdtempSync(join(tmpdir(), `bench-${label}-`));
+  const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
+  const bot = await startServer('bot', env);
+  const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
+  return {
+    fake,
+    bot,
+    floor,
+    async close() {
+      await Promise.all([bot, floor].map(stopServer));
+      await fake.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Ends a child with SIGTERM and waits for it (a CPU profile is written on the way out). */

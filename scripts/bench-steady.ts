@@ -12,14 +12,11 @@
  * flags to both children ('--cpu-prof --cpu-prof-dir=prof' profiles them); BENCH_HOLD_SECONDS
  * keeps the settled bot alive that long before ending it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FakeOpenApi } from '../test/support/fake-open-api.js';
-import { cardActionEvent, ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
+import { cpus, loadavg } from 'node:os';
+import { cardActionEvent, messageEvent, signedRequest } from '../test/support/lark-payloads.js';
 import { timedPost } from './timed-post.js';
-import { breakdown, memoryOf, startServer, stopServer, type BenchServer, type Memory } from './bench-child.js';
+import { breakdown, memoryOf, startBotAndFloor, stopServer, type BenchServer, type Memory } from './bench-child.js';
 import { cpuSeconds } from './cpu-time.js';
 
 const EVENTS = Number(process.argv[2] ?? 50_000);
@@ -68,12 +65,7 @@ function event(i: number): unknown {
 }
 
 async function main() {
-  const fake = new FakeOpenApi();
-  await fake.start();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-steady-'));
-  const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
-  const bot = await startServer('bot', env);
-  const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
+  const { fake, bot, floor, close } = await startBotAndFloor('steady');
   try {
     await new Promise((r) => setTimeout(r, 3000));
     const idle = await rss(bot);
@@ -124,11 +116,8 @@ async function main() {
       console.log(`bot pid ${bot.child.pid}, kept for ${hold} s`);
       await new Promise((r) => setTimeout(r, hold * 1000));
     }
-    await stopServer(bot);
-    await stopServer(floor);
     agent.destroy();
-    await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -8,13 +8,9 @@
  *   BENCH_EVENTS=50000 BENCH_RATE=200 BENCH_RATE_SECONDS=10 npm run bench:webhook
  */
 import { timedPost } from './timed-post.js';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { memoryOf, startServer, stopServer, type BenchServer } from './bench-child.js';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FakeOpenApi } from '../test/support/fake-open-api.js';
-import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
+import { memoryOf, startBotAndFloor, startServer, stopServer, type BenchServer } from './bench-child.js';
+import { messageEvent, signedRequest } from '../test/support/lark-payloads.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
@@ -80,14 +76,9 @@ async function throughput(port: number, n: number): Promise<number> {
 }
 
 async function main() {
-  const fake = new FakeOpenApi();
-  await fake.start();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
-  const env = { DATABASE_URL: `file:${join(dir, 'bench.db')}`, LARK_APP_ID: 'cli_bench', LARK_APP_SECRET: 'bench-secret', LARK_VERIFICATION_TOKEN: TOKEN, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_DOMAIN: fake.url };
-  const bot = await startServer('bot', env);
-  const bare = await startServer('bare', {});
   // The floor: the bot's stack (express, the Lark SDK, Prisma with one query) without the bot.
-  const floor = await startServer('floor', { DATABASE_URL: env.DATABASE_URL, LARK_DOMAIN: fake.url });
+  const { fake, bot, floor, close } = await startBotAndFloor('webhook');
+  const bare = await startServer('bare', {});
   try {
     await new Promise((r) => setTimeout(r, 3000));
     const idleBot = await getRss(bot);
@@ -124,10 +115,9 @@ async function main() {
     console.log(`idle RSS: bot ${mb(idleBot.rss)} MB, stack floor ${mb(idleFloor.rss)} MB, ratio ${idleRatio.toFixed(2)}x (target <= 1.2x: ${idleRatio <= 1.2 ? 'met' : 'MISSED'})`);
     console.log(`steady RSS after ${sent} events: ${mb(drained.rss)} MB, ratio to the floor ${steadyRatio.toFixed(2)}x (target <= 1.35x: ${steadyRatio <= 1.35 ? 'met' : 'MISSED'})`);
   } finally {
-    await Promise.all([bot, bare, floor].map(stopServer));
+    await stopServer(bare);
     agent.destroy();
-    await fake.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
