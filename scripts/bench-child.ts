@@ -5,15 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { ENCRYPT_KEY, TOKEN } from '../test/support/lark-payloads.js';
+import { startNodeFlags } from './start-flags.js';
 
 /**
  * The servers the webhook and steady benchmarks measure (scripts/bench-server.ts, compiled), as
  * child processes so load and server do not share a CPU thread, and their memory figures.
- * Every child runs with the flags `npm start` gives the bot (--expose-gc: the bot hands memory
- * back after a burst); BENCH_NODE_FLAGS adds more, e.g. '--max-old-space-size=128' or a CPU
- * profile ('--cpu-prof --cpu-prof-dir=prof').
+ * Every child runs with the flags `npm start` gives the bot (read from package.json: see
+ * start-flags.ts); BENCH_NODE_FLAGS adds more, e.g. '--max-old-space-size=128' or a CPU
+ * profile ('--cpu-prof --cpu-prof-dir=prof'). BENCH_BOT_LOG_LEVEL=info shows the bot's log on
+ * stderr (silent by default: logging costs CPU the benchmarks would count).
  */
-const NODE_FLAGS = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+const NODE_FLAGS = [...startNodeFlags(), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
 
 export type ServerMode = 'bot' | 'bare' | 'floor';
 

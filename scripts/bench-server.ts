@@ -55,7 +55,7 @@ async function main() {
     const { loadConfig } = await import('../src/config.js');
     const { createLarkClient } = await import('../src/transport/lark-client.js');
     const config = loadConfig(process.env);
-    const log = pino({ level: 'silent' });
+    const log = pino({ level: process.env.BENCH_BOT_LOG_LEVEL ?? 'silent' }, pino.destination(2));
     const api = createLarkClient({ appId: config.LARK_APP_ID!, appSecret: config.LARK_APP_SECRET!, domain: config.LARK_DOMAIN, log });
     const bot = await createBot({ config, log, api, pollMs: 50, extendHttp: (a) => (a.get('/rss', (_req, res) => res.json(memory())), resetPeak(a)) });
     if (!process.env.BENCH_NO_WORKERS) bot.start();

@@ -78,8 +78,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     quietMs: options.releaseAfterQuietMs ?? 5_000,
     minWork: options.releaseAfterWork ?? 200,
     release: async () => {
+      const before = process.memoryUsage.rss();
       await db.releaseMemory?.();
-      await releaseHeap();
+      const collected = await releaseHeap();
+      options.log.info({ rssMbBefore: Math.round(before / 1e6), rssMbAfter: Math.round(process.memoryUsage.rss() / 1e6), collected }, 'memory handed back after a burst');
     },
     onError: (e) => options.log.warn({ err: e.message }, 'could not hand back memory after a burst'),
   });
