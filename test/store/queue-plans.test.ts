@@ -34,10 +34,13 @@ describe('SQLite: finding due inbox and outbox rows reads the backlog only', () 
   db.exec('ANALYZE');
   // The queue code's own statements, answered with their plans.
   const plans: string[][] = [];
+  /** What a single-row statement answers (whether the outbox look-up's window is full). */
+  let answer: unknown;
   const explaining = {
     prepare: (sql: string) => {
       const s = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-      return { all: (...a: unknown[]) => (plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail)), []) };
+      const explain = (a: unknown[]) => plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail));
+      return { all: (...a: unknown[]) => (explain(a), []), get: (...a: unknown[]) => (explain(a), answer) };
     },
   } as unknown as Database.Database;
   const queues = sqliteQueues(explaining);
@@ -51,11 +54,30 @@ describe('SQLite: finding due inbox and outbox rows reads the backlog only', () 
     ['outbox', () => queues.outbox.findDue(now, 8), 'outbox_unsent_idx'],
   ] as const)('%s: walks the unfinished rows in id order through a partial index and sorts nothing', async (_, find, index) => {
     plans.length = 0;
+    answer = undefined;
     await find();
     const plan = plans[0]!;
-    expect(plan[0], plan.join('\n')).toBe(`SCAN ${_} USING INDEX ${index}`);
-    for (const d of plan.slice(1).filter((x) => /^(SCAN|SEARCH) /.test(x))) expect(d, plan.join('\n')).toMatch(/^SEARCH e USING INDEX outbox_unsent_order_key_idx \(order_key=\? AND id<\?\)/);
+    // The outbox reads its oldest unsent rows up to the window's end (a scalar subquery on the same index).
+    expect(plan[0], plan.join('\n')).toBe(_ === 'inbox' ? `SCAN inbox USING INDEX ${index}` : `SEARCH outbox USING INDEX ${index} (id<?)`);
+    for (const d of plan.slice(1).filter((x) => /^(SCAN|SEARCH) /.test(x)))
+      expect(d, plan.join('\n')).toMatch(/^(SEARCH e USING INDEX outbox_unsent_order_key_idx \(order_key=\? AND id<\?\)|SCAN outbox USING INDEX outbox_unsent_idx)$/);
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  // A full window without enough due rows (a conversation far behind): each conversation's
+  // first row is found through outbox_unsent_order_key_idx, a step per conversation; only
+  // those rows' ids are sorted, and no table or index is read from end to end.
+  it('outbox behind a conversation far behind: steps through the conversations, reads no backlog', async () => {
+    plans.length = 0;
+    answer = { id: 1 };
+    await queues.outbox.findDue(now, 8);
+    expect(plans).toHaveLength(3);
+    const heads = plans[2]!;
+    const reads = heads.filter((x) => /^(SCAN|SEARCH) /.test(x) && !/^SCAN (keys|CONSTANT ROW)$/.test(x));
+    expect(reads.length, heads.join('\n')).toBeGreaterThan(0);
+    // The first conversation: the index's first entry (LIMIT 1); every other read is a search.
+    for (const d of reads) expect(d, heads.join('\n')).toMatch(/^(SEARCH outbox USING (INDEX outbox_unsent_order_key_idx|INTEGER PRIMARY KEY)|SCAN outbox USING INDEX outbox_unsent_order_key_idx$)/);
+    expect(heads.filter((x) => /TEMP B-TREE/.test(x))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
   });
 });
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { pgQueueStats } from './pg-queue-stats.js';
-import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
+import { OUTBOX_WINDOW, type InboxRow, type OutboxRow, type QueueSql } from './queue-sql.js';
 
 /**
  * Instants: the columns are timestamp(3) without time zone holding UTC, as Prisma writes them.
@@ -26,6 +26,22 @@ const UNFINISHED = `status IN ('pending', 'processing')`;
 const UNSENT = `status IN ('pending', 'sending')`;
 /** Rows of one conversation go out in order across replicas: none is claimed while an earlier one is unsent. */
 const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.${UNSENT})`;
+const OUTBOX_COLUMNS = `id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt"`;
+/** Up to the OUTBOX_WINDOW-th unsent row: the oldest rows are read up to it, no further. */
+const IN_WINDOW = `o.id <= COALESCE((SELECT id FROM outbox WHERE ${UNSENT} ORDER BY id LIMIT 1 OFFSET ${OUTBOX_WINDOW - 1}), ${Number.MAX_SAFE_INTEGER})`;
+/**
+ * The first unsent row of every conversation, found one conversation at a time (a skip scan of
+ * outbox_unsent_order_key_idx), then the due ones oldest first: as many steps as conversations,
+ * however many rows each has waiting.
+ */
+const DUE_HEADS = `
+  WITH RECURSIVE keys(k) AS (
+    (SELECT order_key FROM outbox WHERE ${UNSENT} ORDER BY order_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT order_key FROM outbox WHERE ${UNSENT} AND order_key > keys.k ORDER BY order_key LIMIT 1) FROM keys WHERE keys.k IS NOT NULL
+  )
+  SELECT ${OUTBOX_COLUMNS} FROM keys CROSS JOIN LATERAL (SELECT * FROM outbox o WHERE o.order_key = keys.k AND o.${UNSENT} ORDER BY o.id LIMIT 1) head
+  WHERE keys.k IS NOT NULL AND ${OUTBOX_DUE} ORDER BY id LIMIT $2`;
 
 /** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
 export function pgQueues(pool: pg.Pool): QueueSql {
@@ -83,11 +99,15 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         );
       },
       async findDue(now, take) {
-        const { rows } = await q<OutboxRow>(
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt" FROM outbox o WHERE ${UNSENT} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
+        // The oldest unsent rows hold the answer as a rule: read them in order, up to
+        // OUTBOX_WINDOW of them. Fewer due rows than asked (a short backlog, or a conversation far
+        // behind filling the window): each conversation's first row is looked up instead.
+        const first = await q<OutboxRow>(
+          `SELECT ${OUTBOX_COLUMNS} FROM outbox o WHERE ${UNSENT} AND ${IN_WINDOW} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
           [at(now), take],
         );
-        return rows;
+        if (first.rows.length === take) return first.rows;
+        return (await q<OutboxRow>(DUE_HEADS, [at(now), take])).rows;
       },
       async claim(id, now, leaseUntil) {
         // SKIP LOCKED: a row another replica is claiming at this instant is simply not ours.

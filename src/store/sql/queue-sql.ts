@@ -92,3 +92,11 @@ export interface QueueSql {
   outbox: OutboxSql;
   stats(now: Date): Promise<QueueStats>;
 }
+
+/**
+ * How many of the oldest unsent outbox rows a look-up for due rows reads in order. When they
+ * hold fewer due rows than asked (a conversation far behind fills them, each of its rows
+ * waiting for the one before), the look-up finds each conversation's first row instead: one
+ * step per conversation rather than one per waiting row.
+ */
+export const OUTBOX_WINDOW = 256;

@@ -1,4 +1,4 @@
-import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
+import { OUTBOX_WINDOW, type InboxRow, type OutboxRow, type QueueSql } from './queue-sql.js';
 import { sqliteQueueStats } from './sqlite-queue-stats.js';
 import { sqlDate, stmt, type RawDb } from '../raw-sqlite.js';
 
@@ -16,6 +16,26 @@ const UNFINISHED = `status IN ('pending', 'processing')`;
 const UNSENT = `status IN ('pending', 'sending')`;
 /** Only the first unsent message of its conversation may go: the next one waits for it. */
 const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e INDEXED BY outbox_unsent_order_key_idx WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.${UNSENT})`;
+const OUTBOX_COLUMNS = `id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt`;
+/** The id of the OUTBOX_WINDOW-th unsent row: the oldest rows are read up to it, no further. */
+const WINDOW_END = `SELECT id FROM outbox INDEXED BY outbox_unsent_idx WHERE ${UNSENT} ORDER BY id LIMIT 1 OFFSET ${OUTBOX_WINDOW - 1}`;
+const IN_WINDOW = `id <= COALESCE((${WINDOW_END}), ${Number.MAX_SAFE_INTEGER})`;
+/**
+ * The first unsent row of every conversation, found one conversation at a time (a skip scan of
+ * outbox_unsent_order_key_idx), then the due ones oldest first: as many steps as conversations,
+ * however many rows each has waiting.
+ */
+const DUE_HEADS = `
+  WITH RECURSIVE keys(k) AS (
+    SELECT (SELECT order_key FROM outbox INDEXED BY outbox_unsent_order_key_idx WHERE ${UNSENT} ORDER BY order_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT order_key FROM outbox INDEXED BY outbox_unsent_order_key_idx WHERE ${UNSENT} AND order_key > keys.k ORDER BY order_key LIMIT 1) FROM keys WHERE keys.k IS NOT NULL
+  ),
+  heads(id) AS (
+    SELECT (SELECT id FROM outbox INDEXED BY outbox_unsent_order_key_idx WHERE ${UNSENT} AND order_key = keys.k ORDER BY id LIMIT 1) FROM keys WHERE keys.k IS NOT NULL
+  ),
+  due(id) AS (SELECT outbox.id FROM heads JOIN outbox ON outbox.id = heads.id WHERE ${OUTBOX_DUE} ORDER BY outbox.id LIMIT @take)
+  SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id IN (SELECT id FROM due) ORDER BY id`;
 
 /** The inbox and outbox on SQLite: prepared statements on the plain connection (see raw-sqlite.ts). */
 export function sqliteQueues(raw: RawDb): QueueSql {
@@ -79,10 +99,15 @@ export function sqliteQueues(raw: RawDb): QueueSql {
         ).run({ ...row, orderKey: row.orderKey ?? row.target, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
       },
       async findDue(now, take) {
-        const rows = stmt(
+        // The oldest unsent rows hold the answer as a rule (conversations have a row or two
+        // waiting): read them in order, up to OUTBOX_WINDOW of them. Only when those are not
+        // enough (a conversation far behind fills them) is each conversation's first row looked up.
+        const p = { now: sqlDate(now), take };
+        let rows = stmt(
           raw,
-          `SELECT id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt FROM outbox INDEXED BY outbox_unsent_idx WHERE ${UNSENT} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
-        ).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
+          `SELECT ${OUTBOX_COLUMNS} FROM outbox INDEXED BY outbox_unsent_idx WHERE ${UNSENT} AND ${IN_WINDOW} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT @take`,
+        ).all(p) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>;
+        if (rows.length < take && stmt(raw, WINDOW_END).get()) rows = stmt(raw, DUE_HEADS).all(p) as typeof rows;
         return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
       },
       async claim(id, now, leaseUntil) {
