@@ -99,4 +99,4 @@ export interface QueueSql {
  * waiting for the one before), the look-up finds each conversation's first row instead: one
  * step per conversation rather than one per waiting row.
  */
-export const OUTBOX_WINDOW = 256;
+export const OUTBOX_WINDOW = 64;
