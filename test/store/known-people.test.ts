@@ -3,28 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { migratePostgres } from '../../src/store/pg/migrate-pg.js';
 import { pgDialect } from '../../src/store/sql/pg-dialect.js';
 import { sqliteDialect } from '../../src/store/sql/sqlite-dialect.js';
-import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
 import { knownPeople } from '../../src/store/known-people.js';
-import { createPgDatabase, createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../support/pg-database.js';
+import { openEachTestDatabase } from '../support/open-database.js';
+import { createPgDatabase, TEST_DATABASE_URL } from '../support/pg-database.js';
 import { TEST_DB_KIND } from '../support/test-bot.js';
 
-let database: TestDatabase | undefined;
-let db: Db | undefined;
-afterEach(async () => {
-  if (db) await closeDatabase(db);
-  await database?.drop();
-  db = database = undefined;
-});
+const open = openEachTestDatabase();
 
 describe('the people the 指派 picker offers', () => {
   it('are the open_ids the bot knows, by name then id, at most as many as asked, and no other kind of id', async () => {
-    database = await createTestDatabase(TEST_DB_KIND);
-    ({ db } = await openDatabase(database.url));
+    const db = await open(TEST_DB_KIND);
     const people = [
       { openId: 'ou_c', name: '王科员' },
       { openId: 'ou_a', name: '李科长' },

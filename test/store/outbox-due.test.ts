@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
-import { createTestDatabase, DATABASE_KINDS, type DatabaseKind, type TestDatabase } from '../support/pg-database.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/database.js';
+import { openEachTestDatabase } from '../support/open-database.js';
+import { DATABASE_KINDS, type DatabaseKind } from '../support/pg-database.js';
 
 /**
  * Finding the outbox rows to send: the first unsent row of each conversation (order key), due
@@ -13,19 +14,7 @@ const now = new Date('2026-11-30T12:00:00Z');
 const FUTURE = '2100-01-01T00:00:00.000+00:00';
 const PAST = '1970-01-01T00:00:00.000+00:00';
 
-let database: TestDatabase | undefined;
-let db: Db | undefined;
-afterEach(async () => {
-  if (db) await closeDatabase(db);
-  await database?.drop();
-  db = database = undefined;
-});
-
-async function open(kind: DatabaseKind): Promise<Db> {
-  database = await createTestDatabase(kind);
-  ({ db } = await openDatabase(database.url));
-  return db;
-}
+const open = openEachTestDatabase();
 
 /** `n` rows of one conversation from `from` on; the first is in flight (`sending`, leased) when `inFlight`. */
 async function conversation(d: Db, kind: DatabaseKind, key: string, from: number, n: number, inFlight = false): Promise<void> {
