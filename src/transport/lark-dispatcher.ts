@@ -155,6 +155,9 @@ export class Dispatcher {
    */
   async runOnce(): Promise<number> {
     const { db, clock, log } = this.options;
+    // Every lane busy: no row could start. The lane that finishes first wakes the loop; looking
+    // now (every stored event wakes it) would read a hundred rows for nothing.
+    if (this.lanes.size >= this.maxLanes) return 0;
     const rows = await retryBusy(() => db.queues.inbox.findDue(clock.now(), 100));
     const byChat = new Map<string, InboxRow[]>();
     for (const row of rows) {
@@ -166,7 +169,7 @@ export class Dispatcher {
     let started = 0;
     for (const [chat, group] of byChat) {
       if (this.lanes.has(chat)) continue;
-      if (this.lanes.size >= (this.options.maxLanes ?? 16)) break;
+      if (this.lanes.size >= this.maxLanes) break;
       const lane = this.runLane(group)
         .catch((e: unknown) => log.error({ err: (e as Error).message }, 'inbox lane failed'))
         .finally(() => {
@@ -191,6 +194,10 @@ export class Dispatcher {
       if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, payload, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
       else await this.handleRow(row, payload);
     }
+  }
+
+  private get maxLanes(): number {
+    return this.options.maxLanes ?? 16;
   }
 
   private get maxAttempts(): number {

@@ -30,22 +30,36 @@ export async function runGroupedInOrder<T>(items: T[], keyOf: (item: T) => strin
   );
 }
 
-/** A sleep that `wake` ends early (a worker told there is new work, or told to stop). */
+/**
+ * A sleep that `wake` ends early (a worker told there is new work, or told to stop). A wake
+ * that comes while the worker is not asleep (between its look for work and its next sleep) is
+ * kept: that next sleep ends at once, so the news is not lost until the poll interval.
+ */
 export function sleeper(): { sleep(ms: number): Promise<void>; wake(): void } {
   let wakeUp: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let woken = false;
   return {
     sleep(ms) {
+      if (woken) {
+        woken = false;
+        return Promise.resolve();
+      }
       return new Promise<void>((resolve) => {
         wakeUp = resolve;
-        timer = setTimeout(resolve, ms);
+        timer = setTimeout(() => {
+          wakeUp = undefined;
+          resolve();
+        }, ms);
       });
     },
     wake() {
       if (timer) clearTimeout(timer);
+      timer = undefined;
       const w = wakeUp;
       wakeUp = undefined;
-      w?.();
+      if (w) w();
+      else woken = true;
     },
   };
 }
