@@ -19,10 +19,7 @@ import { CACHE_SIZE_PRAGMA } from './raw-sqlite.js';
  * the writing goes on. Once it is `restartPages` long, the next thread checkpoint is followed
  * by `catchUp` on the event loop, which copies only what was written meanwhile (one short
  * stall per `restartPages` pages instead of a long one per 1,000); the next commit then starts
- * the log over. The stall is two fsyncs (about 14 ms in bench:cases); at the default 40,000
- * pages it comes once per about 1,600 report submissions, too rarely to set their p99 (at
- * 10,000 it held up 2 % of them). The log file then keeps its size, up to about 160 MB, and
- * SQLite writes it over from the start. After three failures in a row the thread is given up and `onGiveUp` hands the
+ * the log over. After three failures in a row the thread is given up and `onGiveUp` hands the
  * checkpoints back to SQLite. The thread (about 8 MB in the running bot) is started on the
  * first write and ended after `idleStopMs` without one.
  */
@@ -70,7 +67,7 @@ export interface CheckpointerOptions {
 export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalCheckpointer {
   const everyMs = o.everyMs ?? 250;
   const idleStopMs = o.idleStopMs ?? 60_000;
-  const restartPages = o.restartPages ?? 40_000;
+  const restartPages = o.restartPages ?? 10_000;
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | undefined;
   let pending: Array<{ resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }> = [];
