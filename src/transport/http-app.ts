@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import type { Dispatcher } from './lark-dispatcher.js';
+import { ackBody, type Dispatcher } from './lark-dispatcher.js';
 import { VerificationError, verifyRequest } from './verify.js';
 import { timeStep } from '../util/step-timings.js';
 
@@ -68,7 +68,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }
     const ack = await options.dispatcher.receive(env);
     if (env.kind === 'event') log.info({ eventId: env.eventId, type: env.eventType }, 'event accepted');
-    return res.status(200).json(ack);
+    // A card callback's answer goes out as the text stored for its replays, byte for byte.
+    return res.status(200).type('json').send(ackBody(ack));
   };
   const raw = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
   app.post('/webhook/event', raw, webhook);

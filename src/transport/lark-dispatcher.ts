@@ -42,6 +42,19 @@ export interface DispatcherOptions {
 
 export const CARD_ACTION = 'card.action.trigger';
 
+/** The JSON text of an answer stored for replays: sent as stored, not written out again. */
+const ackTexts = new WeakMap<Ack, string>();
+
+/** An answer's JSON body: the stored text of a card callback's answer, or the answer written out. */
+export function ackBody(ack: Ack): string {
+  return ackTexts.get(ack) ?? JSON.stringify(ack);
+}
+
+function withText(ack: Ack, text: string): Ack {
+  ackTexts.set(ack, text);
+  return ack;
+}
+
 function toAck(answer: CardAnswer): Ack {
   return {
     ...(answer.toast ? { toast: answer.toast } : {}),
@@ -90,7 +103,7 @@ export class Dispatcher {
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
         const stored = await retryBusy(() => queues.inbox.storedResponse(env.eventId));
-        return stored ? (JSON.parse(stored) as Ack) : {};
+        return stored ? withText(JSON.parse(stored) as Ack, stored) : {};
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
@@ -117,8 +130,9 @@ export class Dispatcher {
       const answer = await timeStep('handler', () => retryBusy(() => this.options.handlers.handleCardAction({ eventId: row.eventId, payload })));
       return await timeStep('answer', async () => {
         const ack = toAck(answer);
-        await retryBusy(() => queues.inbox.complete(row.id, this.options.clock.now(), JSON.stringify(ack)));
-        return ack;
+        const text = JSON.stringify(ack);
+        await retryBusy(() => queues.inbox.complete(row.id, this.options.clock.now(), text));
+        return withText(ack, text);
       });
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDay, pickerDay } from '../../src/domain/dates/days.js';
+import { isCalendarDay, minuteIn, pickerDay } from '../../src/domain/dates/days.js';
 
 describe('a calendar day written YYYY-MM-DD', () => {
   it('takes real days, leap days included, and nothing else', () => {
@@ -12,5 +12,21 @@ describe('a calendar day written YYYY-MM-DD', () => {
     expect(pickerDay('2023-03-14 +0800')).toBe('2023-03-14');
     expect(pickerDay('2023-03-14')).toBe('2023-03-14');
     expect(pickerDay('2023-02-30 +0800')).toBeUndefined();
+  });
+});
+
+describe('the minute of an instant in a zone', () => {
+  it('answers each instant for itself, however the calls alternate between minutes and zones', () => {
+    const a = new Date('2025-12-31T15:59:59.999Z');
+    const b = new Date('2025-12-31T16:00:00.000Z');
+    expect(minuteIn(a, 'Asia/Shanghai')).toBe('2025-12-31 23:59');
+    expect(minuteIn(b, 'Asia/Shanghai')).toBe('2026-01-01 00:00');
+    expect(minuteIn(a, 'Asia/Shanghai')).toBe('2025-12-31 23:59');
+    expect(minuteIn(b, 'UTC')).toBe('2025-12-31 16:00');
+    expect(minuteIn(new Date('2025-12-31T16:00:59.000Z'), 'Asia/Shanghai')).toBe('2026-01-01 00:00');
+    expect(minuteIn(new Date('2025-12-31T16:00:00.000Z'), 'Asia/Kathmandu')).toBe('2025-12-31 21:45');
+    // Before 1901 Shanghai kept local mean time (+08:05:43): a minute there is not a UTC minute.
+    expect(minuteIn(new Date('1900-01-01T00:00:10Z'), 'Asia/Shanghai')).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date('1900-01-01T00:00:10Z')));
+    expect(minuteIn(new Date('1900-01-01T00:00:20Z'), 'Asia/Shanghai')).toBe('1900-01-01 08:06');
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { timeOwnWork } from '../support/answer-time.js';
-import { messageEvent } from '../support/lark-payloads.js';
+import { cardActionEvent, messageEvent, signedRequest } from '../support/lark-payloads.js';
 import { FakeOpenApi } from '../support/fake-open-api.js';
-import { startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 
 const bots: TestBot[] = [];
 const fakes: FakeOpenApi[] = [];
@@ -33,6 +33,24 @@ describe('ack first, exactly once', () => {
     expect(await t.bot.db.inboxEvent.count()).toBe(1);
     expect(await t.bot.db.outboxMessage.count()).toBe(1);
     expect(t.fake.messages).toHaveLength(1);
+  });
+
+  it('a card callback delivered twice gets the same answer, byte for byte the one stored', async () => {
+    const t = await bot();
+    const click = cardActionEvent({ value: { action: 'case.submit' }, from: STAFF, messageId: 'om_twice', formValue: { enterprise: '好得科技有限公司', category: 'other', content: '企业诉求' } });
+    const request = signedRequest(click);
+    const send = async () => {
+      const res = await fetch(`${t.url}/webhook/card`, { method: 'POST', headers: request.headers, body: request.body });
+      return { type: res.headers.get('content-type'), text: await res.text() };
+    };
+    const first = await send();
+    const again = await send();
+    expect(first.type).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(first.text)).toMatchObject({ toast: { type: 'success' }, card: { type: 'raw' } });
+    expect(again).toEqual(first);
+    const row = await t.bot.db.inboxEvent.findUniqueOrThrow({ where: { eventId: click.header.event_id } });
+    expect(row.response).toBe(first.text);
+    expect(await t.bot.db.enterpriseCase.count()).toBe(1);
   });
 
   it('a redelivery after a restart has no second effect', async () => {

@@ -12,9 +12,19 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last minute formatted per zone: "now" is asked for several times per request, and a format costs ~10 µs. */
+const lastMinute = new Map<string, { minute: number; text: string }>();
+
 /** 'YYYY-MM-DD HH:mm' of an instant in a time zone. */
 export function minuteIn(instant: Date, tz: string): string {
-  return formatter(tz).format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastMinute.get(tz);
+  if (last?.minute === minute) return last.text;
+  const text = formatter(tz).format(instant);
+  // One text per UTC minute holds where the zone's offset is whole minutes: every zone since
+  // 1972 (before, some local mean times had seconds).
+  if (minute >= 0) lastMinute.set(tz, { minute, text });
+  return text;
 }
 
 /** The calendar day ('YYYY-MM-DD') of an instant in a time zone. */
