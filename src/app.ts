@@ -68,6 +68,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? systemClock;
   const { db, applied } = await openDatabase(options.config.DATABASE_URL, {
     onCheckpointError: (e) => options.log.warn({ err: e.message }, 'WAL checkpoint failed; the connections checkpoint themselves past the safety net'),
+    onWriterGiveUp: (e) => options.log.warn({ err: e.message }, 'the SQLite writer thread cannot start; writes run on the event loop'),
   });
   let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');

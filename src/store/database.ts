@@ -9,9 +9,9 @@ import { CACHE_SIZE_PRAGMA, openRaw, type RawDb } from './raw-sqlite.js';
 import { warmUp } from './warm-up.js';
 import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
-import { sqliteDialect } from './sql/sqlite-dialect.js';
-import { sqliteQueues } from './sql/sqlite-queues.js';
-import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type CheckpointResult, type WalCheckpointer } from './wal-checkpointer.js';
+import { startSqliteWriter, type SqliteWriter } from './sqlite-writer/writer-thread.js';
+import { writerDialect, writerQueues } from './sqlite-writer/writer-sql.js';
+import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
@@ -25,6 +25,8 @@ export type Db = PrismaClient & {
   readonly sql: DialectSql;
   readonly sqlite?: RawDb;
   readonly walCheckpointer?: WalCheckpointer;
+  /** SQLite: the thread that does the inbox's and outbox's writes and stores new cases. */
+  readonly sqliteWriter?: SqliteWriter;
   /** After a burst (SQLite): hands back the page caches' memory and ends the checkpoint thread until the next write. */
   readonly releaseMemory?: () => Promise<void>;
 };
@@ -37,9 +39,16 @@ const BUSY_TIMEOUT_MS = 10_000;
  * waits; their callers then try again after a pause (store/busy-error.ts retryBusy).
  */
 const QUEUE_BUSY_TIMEOUT_MS = 50;
+/**
+ * The writer thread waits longer inside SQLite (for a Prisma transaction of the event loop's,
+ * another replica, an import): it holds up no other request, only the writes queued behind it,
+ * which wait for the same lock.
+ */
+const WRITER_BUSY_TIMEOUT_MS = 1_000;
 
 /** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
+  await db.sqliteWriter?.close();
   await db.walCheckpointer?.close();
   await db.$disconnect();
   await db.sql.close();
@@ -50,7 +59,10 @@ export async function closeDatabase(db: Db): Promise<void> {
  * `file:<path>` (or a bare path) → SQLite, creating the file if needed. Applies pending
  * migrations of that dialect first.
  */
-export async function openDatabase(location: string, options: { onCheckpointError?: (e: Error) => void } = {}): Promise<{ db: Db; applied: string[] }> {
+export async function openDatabase(
+  location: string,
+  options: { onCheckpointError?: (e: Error) => void; onWriterGiveUp?: (e: Error) => void } = {},
+): Promise<{ db: Db; applied: string[] }> {
   if (isPostgresUrl(location)) {
     const { prisma, extras, applied } = await openPostgres(location);
     return { db: attach(prisma, extras), applied };
@@ -70,19 +82,27 @@ export async function openDatabase(location: string, options: { onCheckpointErro
   await warmUp(prisma);
   const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
   // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
-  const autoCheckpoint = (pages: number) => Promise.all([prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`), raw.pragma(`wal_autocheckpoint = ${pages}`)]);
+  const writer = startSqliteWriter(path, {
+    busyTimeoutMs: WRITER_BUSY_TIMEOUT_MS,
+    eventLoopConnection: raw,
+    ...(options.onWriterGiveUp ? { onGiveUp: options.onWriterGiveUp } : {}),
+  });
+  const autoCheckpoint = (pages: number) =>
+    Promise.all([prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`), raw.pragma(`wal_autocheckpoint = ${pages}`), ...(pages ? [writer.run('walAutoCheckpoint', pages)] : [])]);
   await autoCheckpoint(0);
   const walCheckpointer = startWalCheckpointer(path, {
-    catchUp: () => (raw.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0]!,
+    // On the writers' connection: the writes wait for it, not the event loop.
+    catchUp: () => writer.run('walCatchUp'),
     onGiveUp: () => void autoCheckpoint(SQLITE_DEFAULT_CHECKPOINT_PAGES).catch(() => undefined),
     ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
   });
   const releaseMemory = async () => {
+    await writer.release();
     await walCheckpointer.release();
     raw.pragma('shrink_memory');
     await prisma.$queryRawUnsafe('PRAGMA shrink_memory');
   };
-  return { db: attach(prisma, { queues: sqliteQueues(raw), sql: sqliteDialect(raw), sqlite: raw, walCheckpointer, releaseMemory }), applied };
+  return { db: attach(prisma, { queues: writerQueues(raw, writer), sql: writerDialect(raw, writer), sqlite: raw, sqliteWriter: writer, walCheckpointer, releaseMemory }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

@@ -17,9 +17,9 @@ import { CACHE_SIZE_PRAGMA } from './raw-sqlite.js';
  * The log starts over only when a writer finds all of it copied, and under steady writing a
  * commit lands during nearly every checkpoint: left alone the log would grow for as long as
  * the writing goes on. Once it is `restartPages` long, the next thread checkpoint is followed
- * by `catchUp` on the event loop, which copies only what was written meanwhile (one short
- * stall per `restartPages` pages instead of a long one per 1,000); the next commit then starts
- * the log over. After three failures in a row the thread is given up and `onGiveUp` hands the
+ * by `catchUp` on the writers' connection (the bot's writer thread, sqlite-writer/), which
+ * copies only what was written meanwhile (one short wait of the writes per `restartPages`
+ * pages instead of a long one per 1,000); the next commit then starts the log over. After three failures in a row the thread is given up and `onGiveUp` hands the
  * checkpoints back to SQLite. The thread (about 8 MB in the running bot) is started on the
  * first write and ended after `idleStopMs` without one.
  */
@@ -33,7 +33,7 @@ export interface WalCheckpointer {
   release(): Promise<void>;
   /** Whether the thread is running (for tests). */
   readonly running: boolean;
-  /** Checkpoints by the thread, catch-ups on the event loop, and the longest log seen, in pages (for benchmarks). */
+  /** Checkpoints by the thread, catch-ups on the writers' connection, and the longest log seen, in pages (for benchmarks). */
   stats(): { runs: number; catchUps: number; longestLog: number };
   close(): Promise<void>;
 }
@@ -54,8 +54,8 @@ export const SQLITE_DEFAULT_CHECKPOINT_PAGES = 1_000;
 const WORKER = new URL('./wal-checkpoint-worker.cjs', import.meta.url);
 
 export interface CheckpointerOptions {
-  /** A PASSIVE checkpoint on a connection of the event loop's (synchronous). */
-  catchUp: () => CheckpointResult;
+  /** A PASSIVE checkpoint on the connection that writes (the writer thread's, or the event loop's). */
+  catchUp: () => CheckpointResult | Promise<CheckpointResult>;
   /** Called once when the thread is given up: the connections should checkpoint themselves again. */
   onGiveUp: () => void;
   onError?: (e: Error) => void;
@@ -129,7 +129,7 @@ export function startWalCheckpointer(path: string, o: CheckpointerOptions): WalC
           if (r.log < restartPages) nextCatchUp = restartPages;
           else if (r.log >= nextCatchUp && !closed) {
             nextCatchUp = r.log + restartPages;
-            o.catchUp();
+            await o.catchUp();
             counts.catchUps++;
           }
         }

@@ -39,18 +39,20 @@ function plainDatabase(name: string): string {
   return path;
 }
 
-/** Stores `n` events of about 20 KB in the inbox, each in its own commit, without yielding. */
-function storeEvents(d: Db, n: number, from = 0): void {
-  for (let i = from; i < from + n; i++) void d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), lane: `chat_${i}`, now: new Date() });
+/** Stores `n` events of about 20 KB in the inbox, each in its own commit, one right after the other (the writer thread's). */
+function storeEvents(d: Db, n: number, from = 0): Promise<unknown> {
+  const writes = [];
+  for (let i = from; i < from + n; i++) writes.push(d.queues.inbox.insert({ eventId: `ev_${i}`, type: 'im.message.receive_v1', payload: 'x'.repeat(20_000), lane: `chat_${i}`, now: new Date() }));
+  return Promise.all(writes);
 }
 
 // SQLite only: the PostgreSQL pass of test/store has nothing to show here.
 describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off the event loop (SQLite)', () => {
-  it('commits on the event loop never copy the log back: 3,000 pages stay in it until the checkpoint thread copies them', async () => {
+  it('the bot’s commits never copy the log back: 3,000 pages stay in it until the checkpoint thread copies them', async () => {
     dir = mkdtempSync(join(tmpdir(), 'fazhi-wal-'));
     const path = join(dir, 'bot.db');
     ({ db } = await openDatabase(path));
-    storeEvents(db, 600);
+    await storeEvents(db, 600);
     // SQLite's own checkpoint (in the commit past 1,000 pages) would have started the log over.
     expect(walPages(path)).toBeGreaterThan(2_000);
 
@@ -58,7 +60,7 @@ describe.skipIf(process.env.TEST_DB_KIND === 'postgres')('WAL checkpoints off th
     expect(r.log).toBeGreaterThan(2_000);
     expect(r.checkpointed).toBe(r.log);
     // Everything was copied, so the next commit starts the log over.
-    storeEvents(db, 1, 600);
+    await storeEvents(db, 1, 600);
     expect((await db.walCheckpointer!.runNow()).log).toBeLessThan(50);
     expect(await db.inboxEvent.count()).toBe(601);
   }, 30_000);

@@ -26,7 +26,7 @@ export interface DialectSql {
    * statements, where the dialect has one (SQLite: the report card's answer stays near a bare
    * ack); without it, createCase takes the Prisma path.
    */
-  storeCase?(c: CaseToStore): { case: CaseWithHistory; created: boolean };
+  storeCase?(c: CaseToStore): Promise<{ case: CaseWithHistory; created: boolean }>;
   /**
    * The open_ids of known people by name (see known-people.ts), in plain SQL: every case card's
    * 指派 picker asks, and through Prisma the question cost more than storing the case (SQLite

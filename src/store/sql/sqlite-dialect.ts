@@ -10,14 +10,19 @@ const ledgerRow = ([seq, code, enterprise, category, receivedDate, deadline, sta
   seq, code, enterprise, category, receivedDate, deadline, status, resolvedDate,
 });
 
-/** SQLite: one writer at a time, and the plain connection beside Prisma for large reads. */
+/** The open_ids of known people by name (known-people.ts), on a SQLite connection. */
+export function knownPeopleOnSqlite(raw: RawDb, limit: number): string[] {
+  return (stmt(raw, KNOWN_PEOPLE_SQL('?', ` ESCAPE '\\'`)).all(limit) as Array<{ openId: string }>).map((r) => r.openId);
+}
+
+/** SQLite: one writer at a time, and the plain connection beside Prisma for large reads (the bot's writes go through sqlite-writer/). */
 export function sqliteDialect(raw: RawDb): DialectSql {
   return {
     kind: 'sqlite',
     // The write transaction already excludes other writers; the unique (year, seq) turns a race into a retry.
     lockCaseYear: async () => undefined,
-    storeCase: (c) => createCaseOnSqlite(raw, c),
-    knownPeople: (limit) => (stmt(raw, KNOWN_PEOPLE_SQL('?', ` ESCAPE '\\'`)).all(limit) as Array<{ openId: string }>).map((r) => r.openId),
+    storeCase: async (c) => createCaseOnSqlite(raw, c),
+    knownPeople: (limit) => knownPeopleOnSqlite(raw, limit),
     ledgerPage: async (year, afterSeq, limit) => (stmt(raw, LEDGER_PAGE_SQL(['?', '?', '?'])).raw(true).all(year, afterSeq, limit) as LedgerRow[]).map(ledgerRow),
     close: async () => {
       if (raw.open) raw.close();
