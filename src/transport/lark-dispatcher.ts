@@ -42,6 +42,9 @@ export interface DispatcherOptions {
 
 export const CARD_ACTION = 'card.action.trigger';
 
+/** How long a handler that meets a busy database is tried again in its event's place before the lane moves on. */
+const IN_PLACE_BUSY_MS = 5_000;
+
 /** The JSON text of an answer stored for replays: sent as stored, not written out again. */
 const ackTexts = new WeakMap<Ack, string>();
 
@@ -107,10 +110,13 @@ export class Dispatcher {
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
-    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, lane: laneOf(payload, env.eventId), now: this.options.clock.now() }));
+    const lane = laneOf(payload, env.eventId);
+    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, lane, now: this.options.clock.now() }));
     this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
-    else this.loop.wake();
+    // A chat whose lane runs gets this event when the lane finishes (it wakes the loop then):
+    // looking now would read the chat's backlog for nothing, once per message of a busy group.
+    else if (!this.lanes.has(lane)) this.loop.wake();
     return {};
   }
 
@@ -231,8 +237,11 @@ export class Dispatcher {
     const log = this.options.log.child({ eventId: row.eventId });
     const payload = JSON.parse(stored) as Record<string, unknown>;
     try {
-      if (row.type === CARD_ACTION) await handlers.handleCardAction({ eventId: row.eventId, payload });
-      else await handlers.handleEvent({ eventId: row.eventId, type: row.type, payload });
+      // A busy database (another writer committed between the handler's read and its write)
+      // is waited out here, in the event's place: the lane goes on only after it, so the
+      // chat's replies keep their order. Handlers may run again: what they store is keyed
+      // by the event.
+      await retryBusy(() => (row.type === CARD_ACTION ? handlers.handleCardAction({ eventId: row.eventId, payload }) : handlers.handleEvent({ eventId: row.eventId, type: row.type, payload })), IN_PLACE_BUSY_MS);
       await retryBusy(() => db.queues.inbox.complete(row.id, clock.now()));
     } catch (e) {
       const attempts = row.attempts + 1;
