@@ -241,7 +241,7 @@ export class Dispatcher {
       // is waited out here, in the event's place: the lane goes on only after it, so the
       // chat's replies keep their order. Handlers may run again: what they store is keyed
       // by the event.
-      await retryBusy(() => (row.type === CARD_ACTION ? handlers.handleCardAction({ eventId: row.eventId, payload }) : handlers.handleEvent({ eventId: row.eventId, type: row.type, payload })), IN_PLACE_BUSY_MS);
+      await retryBusy<unknown>(() => (row.type === CARD_ACTION ? handlers.handleCardAction({ eventId: row.eventId, payload }) : handlers.handleEvent({ eventId: row.eventId, type: row.type, payload })), IN_PLACE_BUSY_MS);
       await retryBusy(() => db.queues.inbox.complete(row.id, clock.now()));
     } catch (e) {
       const attempts = row.attempts + 1;
