@@ -99,6 +99,28 @@ describe('the writer thread', () => {
     }
   });
 
+  it('is ended when it does not close in time, and what it did not answer fails instead of waiting for ever', async () => {
+    database = createSqliteDatabase();
+    ({ db } = await openDatabase(database.url));
+    const raw = new Database(database.url.slice('file:'.length));
+    // A thread that starts and then answers nothing (as one stuck in SQLite would).
+    const writer = startSqliteWriter(database.url.slice('file:'.length), {
+      busyTimeoutMs: 1_000,
+      eventLoopConnection: raw,
+      stopWaitMs: 300,
+      threadFile: new URL("data:text/javascript,import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ ready: true }); parentPort.on('message', () => {});"),
+    });
+    try {
+      const unanswered = writer.run('inbox.insert', { eventId: 'a', type: 'x', payload: '{}', lane: 'l', now: new Date() });
+      const closing = writer.close();
+      await expect(unanswered).rejects.toThrow('ended before it answered');
+      await closing;
+      expect(writer.running).toBe(false);
+    } finally {
+      raw.close();
+    }
+  });
+
   it('answers what it was asked before it is closed', async () => {
     database = createSqliteDatabase();
     ({ db } = await openDatabase(database.url));

@@ -34,6 +34,8 @@ export interface SqliteWriter {
 interface Request {
   op: WriterOp;
   args: unknown[];
+  /** The thread it was sent to. */
+  to?: Worker;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
@@ -54,7 +56,13 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const THREAD_FILE = new URL(FROM_SOURCE ? './writer-boot.cjs' : './writer-worker.js', import.meta.url);
 const THREAD_ENTRY = FROM_SOURCE ? fileURLToPath(new URL('./writer-worker.ts', import.meta.url)) : undefined;
 
-export function startSqliteWriter(path: string, o: { busyTimeoutMs: number; eventLoopConnection: RawDb; onGiveUp?: (e: Error) => void; threadFile?: URL }): SqliteWriter {
+/** How long a thread asked to close may take to answer what it was sent before it is ended. */
+const STOP_WAIT_MS = 10_000;
+
+export function startSqliteWriter(
+  path: string,
+  o: { busyTimeoutMs: number; eventLoopConnection: RawDb; onGiveUp?: (e: Error) => void; threadFile?: URL; stopWaitMs?: number },
+): SqliteWriter {
   let worker: Worker | undefined;
   let nextId = 1;
   /** Sent and not answered, by id. */
@@ -95,8 +103,7 @@ export function startSqliteWriter(path: string, o: { busyTimeoutMs: number; even
     const gone = (e: Error) => {
       if (worker !== w) return;
       worker = undefined;
-      const waiting = [...pending.entries()];
-      pending.clear();
+      const waiting = takeSentTo(w);
       if (ready) {
         // It may have written some of what it was asked before it ended: those requests fail
         // (the callers' own retries decide), and are not done a second time here.
@@ -121,8 +128,16 @@ export function startSqliteWriter(path: string, o: { busyTimeoutMs: number; even
 
   const send = (id: number, r: Request) => {
     worker ??= start();
+    r.to = worker;
     pending.set(id, r);
     worker.postMessage({ id, op: r.op, args: r.args });
+  };
+
+  /** The requests sent to `w` and not answered, taken out of `pending`. */
+  const takeSentTo = (w: Worker): Array<[number, Request]> => {
+    const out = [...pending.entries()].filter(([, r]) => r.to === w);
+    for (const [id] of out) pending.delete(id);
+    return out;
   };
 
   const run = (op: WriterOp, ...args: unknown[]): Promise<unknown> => {
@@ -141,9 +156,13 @@ export function startSqliteWriter(path: string, o: { busyTimeoutMs: number; even
     if (!w) return;
     worker = undefined;
     const exited = once(w, 'exit');
-    // After every request sent before it: the thread answers those first.
+    // After every request sent before it: the thread answers those first. One that does not
+    // end in time (stuck in SQLite) is ended, and what it was not done with fails.
     w.postMessage({ op: 'close' });
+    const late = setTimeout(() => void w.terminate(), o.stopWaitMs ?? STOP_WAIT_MS);
     await exited;
+    clearTimeout(late);
+    for (const [, r] of takeSentTo(w)) r.reject(new Error('the writer thread was ended before it answered'));
   };
 
   return {
