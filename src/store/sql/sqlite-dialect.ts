@@ -1,4 +1,3 @@
-import { createCaseOnSqlite } from '../cases/create-case-sqlite.js';
 import { stmt, type RawDb } from '../raw-sqlite.js';
 import { KNOWN_PEOPLE_SQL, LEDGER_PAGE_SQL, type DialectSql, type LedgerPageRow } from './dialect-sql.js';
 
@@ -21,7 +20,6 @@ export function sqliteDialect(raw: RawDb): DialectSql {
     kind: 'sqlite',
     // The write transaction already excludes other writers; the unique (year, seq) turns a race into a retry.
     lockCaseYear: async () => undefined,
-    storeCase: async (c) => createCaseOnSqlite(raw, c),
     knownPeople: (limit) => knownPeopleOnSqlite(raw, limit),
     ledgerPage: async (year, afterSeq, limit) => (stmt(raw, LEDGER_PAGE_SQL(['?', '?', '?'])).raw(true).all(year, afterSeq, limit) as LedgerRow[]).map(ledgerRow),
     close: async () => {
