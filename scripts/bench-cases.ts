@@ -126,11 +126,9 @@ async function main() {
     const ackDelay1 = await ackProbe.stop(ack1.done + dup1.done);
     const steps = new Map<string, number[]>();
     recordStepsTo((step, ms) => (steps.get(step) ?? steps.set(step, []).get(step)!).push(ms));
-    const writerBefore = t.bot.db.sqliteWriter?.stats();
     const submitProbe = await probe('submissions');
     const cases = summary('case.submit (stores a case)', await run(url, subs, (s, b) => s === 200 && b?.toast?.type === 'success', deadline));
     const submitDelay = await submitProbe.stop(cases.requests);
-    const writerAfter = t.bot.db.sqliteWriter?.stats();
     recordStepsTo(undefined);
     const ackProbe2 = await probe('acks after', '');
     const ack2 = await run(url, half(challenges, true), okChallenge, deadline);
@@ -150,11 +148,6 @@ async function main() {
       const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
       console.log(`  step ${step.padEnd(8)} ${(ms.length / cases.requests).toFixed(1)} per submission  mean ${mean.toFixed(2).padStart(6)} ms  p50 ${pct(s, 50).toFixed(2).padStart(6)} ms  p99 ${pct(s, 99).toFixed(2).padStart(7)} ms  max ${s.at(-1)!.toFixed(1).padStart(6)} ms`);
     }
-    // The writes (inbox row, case, stored answer) are the writer thread's: its time is not the event loop's.
-    if (writerBefore && writerAfter) {
-      const n = cases.requests;
-      console.log(`  writer thread: ${((writerAfter.requests - writerBefore.requests) / n).toFixed(1)} writes per submission, ${((writerAfter.busyMs - writerBefore.busyMs) / n).toFixed(2)} ms of its own time per submission (off the event loop; the steps above include waiting for it)`);
-    }
     // A stalled event loop holds up every request in flight, acks and submissions alike.
     console.log(submitDelay);
     console.log(ackDelay1);
@@ -164,8 +157,6 @@ async function main() {
     const stored = await t.bot.db.enterpriseCase.count({ where: { sourceKey: { startsWith: 'om_bench_' } } });
     const perYear = await t.bot.db.enterpriseCase.groupBy({ by: ['year'], _count: { _all: true }, _max: { seq: true } });
     const gapless = perYear.every((y) => y._count._all === y._max.seq);
-    const wal = t.bot.db.walCheckpointer?.stats();
-    if (wal) console.log(`WAL checkpoints on their own thread: ${wal.runs}; short catch-ups on the writer thread: ${wal.catchUps}; longest log ${wal.longestLog} pages`);
     console.log(`stored ${stored} cases (expected ${cases.requests - cases.failures + warm.length}); codes gapless per year: ${gapless}`);
     if (!gapless || cases.failures > 0) process.exitCode = 1;
   } finally {

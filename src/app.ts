@@ -15,8 +15,6 @@ import { Timers } from './bot/timers.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { BotMetrics } from './metrics/bot-metrics.js';
 import { countedApi, timedRegistry } from './metrics/instrument.js';
-import { AfterBurst } from './util/after-burst.js';
-import { releaseHeap } from './util/full-gc.js';
 
 export interface BotOptions {
   config: Config;
@@ -37,9 +35,6 @@ export interface BotOptions {
   healthDetails?: () => Record<string, unknown>;
   /** How long a claimed inbox row is held before another worker (another replica) may take it. */
   inboxLeaseMs?: number;
-  /** Memory is handed back once the bot was quiet this long after a burst of `releaseAfterWork` units (util/after-burst.ts). */
-  releaseAfterQuietMs?: number;
-  releaseAfterWork?: number;
   /** Overrides for the scheduler (tests: a different job list, a short lease). */
   scheduler?: Partial<Omit<SchedulerOptions, 'services'>>;
 }
@@ -66,27 +61,12 @@ export interface Bot {
 /** Wires store, handlers, workers and the HTTP app. Does not listen. */
 export async function createBot(options: BotOptions): Promise<Bot> {
   const clock = options.clock ?? systemClock;
-  const { db, applied } = await openDatabase(options.config.DATABASE_URL, {
-    onCheckpointError: (e) => options.log.warn({ err: e.message }, 'WAL checkpoint failed; the connections checkpoint themselves past the safety net'),
-    onWriterGiveUp: (e) => options.log.warn({ err: e.message }, 'the SQLite writer thread cannot start; writes run on the event loop'),
-  });
+  const { db, applied } = await openDatabase(options.config.DATABASE_URL);
   let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');
   const metrics = new BotMetrics(() => db.queues.stats(clock.now()));
   const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
-  // Events taken and Open API calls are the work; a burst of it is followed by giving memory back.
-  const afterBurst = new AfterBurst({
-    quietMs: options.releaseAfterQuietMs ?? 5_000,
-    minWork: options.releaseAfterWork ?? 200,
-    release: async () => {
-      const before = process.memoryUsage.rss();
-      await db.releaseMemory?.();
-      const collected = await releaseHeap();
-      options.log.info({ rssMbBefore: Math.round(before / 1e6), rssMbAfter: Math.round(process.memoryUsage.rss() / 1e6), collected }, 'memory handed back after a burst');
-    },
-    onError: (e) => options.log.warn({ err: e.message }, 'could not hand back memory after a burst'),
-  });
-  const api = countedApi(options.api, metrics, () => afterBurst.touch());
+  const api = countedApi(options.api, metrics);
 
   const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000, ...(options.outboxDrainMs ? { drainMs: options.outboxDrainMs } : {}) });
   const services: Services = {
@@ -113,7 +93,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     retryBaseMs: options.inboxRetryBaseMs ?? 1_000,
     ...(options.inboxLeaseMs ? { leaseMs: options.inboxLeaseMs } : {}),
     onEvent: (type, outcome) => {
-      afterBurst.touch();
       if (outcome === 'stored') metrics.eventsReceived.inc({ type });
       else metrics.eventsRefused.inc({ reason: 'duplicate' });
     },
@@ -158,7 +137,6 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       scheduler.start();
     },
     async stop() {
-      afterBurst.stop();
       await scheduler.stop();
       await dispatcher.stop();
       await outbox.stop();

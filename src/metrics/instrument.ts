@@ -12,11 +12,10 @@ function statusOf(e: unknown): string {
   return 'network';
 }
 
-/** The same Open API, counting every call by method and outcome (and telling `onCall` of each). */
-export function countedApi(api: LarkApi, m: BotMetrics, onCall?: () => void): LarkApi {
+/** The same Open API, counting every call by method and outcome . */
+export function countedApi(api: LarkApi, m: BotMetrics): LarkApi {
   const wrap = <K extends keyof LarkApi>(method: K): LarkApi[K] =>
     (async (...args: unknown[]) => {
-      onCall?.();
       try {
         const out = await (api[method] as (...a: unknown[]) => Promise<unknown>).apply(api, args);
         m.openApiCalls.inc({ method, status: 'ok' });

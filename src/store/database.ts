@@ -1,17 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { isPostgresUrl } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './pg/open-postgres.js';
-import { CACHE_SIZE_PRAGMA, openRaw, type RawDb } from './raw-sqlite.js';
+import { BUSY_LIMIT_MS, openSqliteConnection, type SqliteConnection } from './sqlite/sqlite-connection.js';
+import { sqliteDialect } from './sql/sqlite-dialect.js';
+import { sqliteQueues } from './sql/sqlite-queues.js';
 import { warmUp } from './warm-up.js';
 import type { DialectSql } from './sql/dialect-sql.js';
 import type { QueueSql } from './sql/queue-sql.js';
-import { startSqliteWriter, type SqliteWriter } from './sqlite-writer/writer-thread.js';
-import { writerDialect, writerQueues } from './sqlite-writer/writer-sql.js';
-import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * The Prisma client with what sits beside it: `queues`, the inbox and outbox statements in
@@ -19,37 +17,16 @@ import { SQLITE_DEFAULT_CHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpoi
  * Code is typed against the SQLite client; on PostgreSQL the client generated for it is cast
  * to that type once (store/pg/open-postgres.ts).
  */
-/** `sqlite`: the plain connection beside Prisma, on SQLite only (tests and scripts that need it raw). */
 export type Db = PrismaClient & {
   readonly queues: QueueSql;
   readonly sql: DialectSql;
-  readonly sqlite?: RawDb;
-  readonly walCheckpointer?: WalCheckpointer;
-  /** SQLite: the thread that does the inbox's and outbox's writes and stores new cases. */
-  readonly sqliteWriter?: SqliteWriter;
-  /** After a burst (SQLite): hands back the page caches' memory and ends the checkpoint thread until the next write. */
-  readonly releaseMemory?: () => Promise<void>;
+  /** SQLite: the process's one connection, which Prisma and the queues share (sqlite/sqlite-connection.ts). */
+  readonly connection?: SqliteConnection;
 };
 export { PrismaClient };
 
-/** Busy timeout: how long a writer waits for another writer (another replica, a script). */
-const BUSY_TIMEOUT_MS = 10_000;
-/**
- * The inbox and outbox wait only briefly inside SQLite, which holds the event loop while it
- * waits; their callers then try again after a pause (store/busy-error.ts retryBusy).
- */
-const QUEUE_BUSY_TIMEOUT_MS = 50;
-/**
- * The writer thread waits longer inside SQLite (for a Prisma transaction of the event loop's,
- * another replica, an import): it holds up no other request, only the writes queued behind it,
- * which wait for the same lock.
- */
-const WRITER_BUSY_TIMEOUT_MS = 1_000;
-
 /** Closes the client and what sits beside it. */
 export async function closeDatabase(db: Db): Promise<void> {
-  await db.sqliteWriter?.close();
-  await db.walCheckpointer?.close();
   await db.$disconnect();
   await db.sql.close();
 }
@@ -59,50 +36,24 @@ export async function closeDatabase(db: Db): Promise<void> {
  * `file:<path>` (or a bare path) → SQLite, creating the file if needed. Applies pending
  * migrations of that dialect first.
  */
-export async function openDatabase(
-  location: string,
-  options: { onCheckpointError?: (e: Error) => void; onWriterGiveUp?: (e: Error) => void } = {},
-): Promise<{ db: Db; applied: string[] }> {
+export async function openDatabase(location: string): Promise<{ db: Db; applied: string[] }> {
   if (isPostgresUrl(location)) {
     const { prisma, extras, applied } = await openPostgres(location);
     return { db: attach(prisma, extras), applied };
   }
   const path = resolve(location.startsWith('file:') ? location.slice('file:'.length) : location);
   mkdirSync(dirname(path), { recursive: true });
-  const applied = migrate(path);
-  const adapter = new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
-  const prisma = new PrismaClient({ adapter });
+  const { connection } = await openSqliteConnection(path);
+  const applied = await connection.run((raw) => migrate(raw));
+  const prisma = new PrismaClient({
+    adapter: connection.adapter,
+    // A transaction waits for its turn on the connection and, past that, for another process's
+    // write lock (sqlite-connection.ts); Prisma's own 2 s would give up first.
+    transactionOptions: { maxWait: BUSY_LIMIT_MS, timeout: BUSY_LIMIT_MS },
+  });
   await prisma.$connect();
-  await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 10000');
-  // WAL with synchronous=NORMAL: a commit survives a crash of the process (what the inbox
-  // and outbox promise); only a power cut can lose the last commits. FULL would fsync
-  // on every commit and block the event loop for each acknowledged event.
-  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
-  await prisma.$queryRawUnsafe(`PRAGMA ${CACHE_SIZE_PRAGMA}`);
   await warmUp(prisma);
-  const raw = openRaw(path, QUEUE_BUSY_TIMEOUT_MS);
-  // Checkpoints run on a thread of their own, not inside a commit on the event loop (wal-checkpointer.ts).
-  const writer = startSqliteWriter(path, {
-    busyTimeoutMs: WRITER_BUSY_TIMEOUT_MS,
-    eventLoopConnection: raw,
-    ...(options.onWriterGiveUp ? { onGiveUp: options.onWriterGiveUp } : {}),
-  });
-  const autoCheckpoint = (pages: number) =>
-    Promise.all([prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`), raw.pragma(`wal_autocheckpoint = ${pages}`), ...(pages ? [writer.run('walAutoCheckpoint', pages)] : [])]);
-  await autoCheckpoint(0);
-  const walCheckpointer = startWalCheckpointer(path, {
-    // On the writers' connection: the writes wait for it, not the event loop.
-    catchUp: () => writer.run('walCatchUp'),
-    onGiveUp: () => void autoCheckpoint(SQLITE_DEFAULT_CHECKPOINT_PAGES).catch(() => undefined),
-    ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
-  });
-  const releaseMemory = async () => {
-    await writer.release();
-    await walCheckpointer.release();
-    raw.pragma('shrink_memory');
-    await prisma.$queryRawUnsafe('PRAGMA shrink_memory');
-  };
-  return { db: attach(prisma, { queues: writerQueues(raw, writer), sql: writerDialect(raw, writer), sqlite: raw, sqliteWriter: writer, walCheckpointer, releaseMemory }), applied };
+  return { db: attach(prisma, { queues: sqliteQueues(connection), sql: sqliteDialect(connection), connection }), applied };
 }
 
 /** Properties on the client itself, so every function that takes the client reaches them. */

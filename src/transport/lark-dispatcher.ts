@@ -42,8 +42,13 @@ export interface DispatcherOptions {
 
 export const CARD_ACTION = 'card.action.trigger';
 
-/** How long a handler that meets a busy database is tried again in its event's place before the lane moves on. */
+/**
+ * How long a handler that meets another process in its way (PostgreSQL replicas: a deadlock or
+ * serialization failure) is tried again in its event's place before the lane moves on.
+ */
 const IN_PLACE_BUSY_MS = 5_000;
+/** Rows a lane reads at a time. */
+const LANE_BATCH = 20;
 
 /** The JSON text of an answer stored for replays: sent as stored, not written out again. */
 const ackTexts = new WeakMap<Ack, string>();
@@ -74,6 +79,7 @@ export class Dispatcher {
   /** Chats whose lane is running (see runOnce). */
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly loop: PollLoop;
+  private stopping = false;
 
   constructor(private readonly options: DispatcherOptions) {
     this.loop = new PollLoop({ name: 'inbox', pollMs: options.pollMs ?? 1_000, log: options.log, runOnce: () => this.runOnce() });
@@ -89,29 +95,27 @@ export class Dispatcher {
     const { queues } = this.options.db;
     const log = this.options.log.child({ eventId: env.eventId });
     if (env.eventType === CARD_ACTION) {
-      // A busy database (another replica, an import) is waited for off the event loop.
       const row = await timeStep('inbox', () =>
-        retryBusy(() =>
-          queues.inbox.insert({
+        queues.inbox.insert({
           eventId: env.eventId,
           type: env.eventType,
           payload,
-          lane: laneOf(payload, env.eventId),
+          // A lane of its own: answered inline, a callback never holds up the chat's messages.
+          lane: `card:${laneOf(payload, env.eventId)}`,
           now: this.options.clock.now(),
           claimed: { leaseUntil: new Date(this.options.clock.now().getTime() + this.leaseMs) },
-          }),
-        ),
+        }),
       );
       this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
       if (!row) {
         log.info('duplicate card callback; replaying the stored answer');
-        const stored = await retryBusy(() => queues.inbox.storedResponse(env.eventId));
+        const stored = await queues.inbox.storedResponse(env.eventId);
         return stored ? withText(JSON.parse(stored) as Ack, stored) : {};
       }
       return this.answerCardAction(row, env.payload as unknown as Record<string, unknown>, log);
     }
     const lane = laneOf(payload, env.eventId);
-    const row = await retryBusy(() => queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, lane, now: this.options.clock.now() }));
+    const row = await queues.inbox.insert({ eventId: env.eventId, type: env.eventType, payload, lane, now: this.options.clock.now() });
     this.options.onEvent?.(env.eventType, row ? 'stored' : 'duplicate');
     if (!row) log.info('duplicate event ignored');
     // A chat whose lane runs gets this event when the lane finishes (it wakes the loop then):
@@ -132,17 +136,17 @@ export class Dispatcher {
   private async runCardAction(row: InboxRow, payload: Record<string, unknown>, log: Logger): Promise<Ack> {
     const { queues } = this.options.db;
     try {
-      // A busy database is waited out, not reported to the user as a failure.
+      // Another replica in the way is waited out, not reported to the user as a failure.
       const answer = await timeStep('handler', () => retryBusy(() => this.options.handlers.handleCardAction({ eventId: row.eventId, payload })));
       return await timeStep('answer', async () => {
         const ack = toAck(answer);
         const text = JSON.stringify(ack);
-        await retryBusy(() => queues.inbox.complete(row.id, this.options.clock.now(), text));
+        await queues.inbox.complete(row.id, this.options.clock.now(), text);
         return withText(ack, text);
       });
     } catch (e) {
       log.error({ err: (e as Error).message }, 'card action failed');
-      await retryBusy(() => queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() })).catch((err: unknown) =>
+      await queues.inbox.fail(row.id, { error: (e as Error).message, final: true, now: this.options.clock.now() }).catch((err: unknown) =>
         log.error({ err: (err as Error).message }, 'could not record the failure'),
       );
       return { toast: { type: 'error', content: '处理失败，请稍后重试' } };
@@ -154,8 +158,12 @@ export class Dispatcher {
     this.loop.start();
   }
 
-  /** Stops taking new rows and waits for the ones in hand. */
+  /**
+   * Stops taking new rows and waits for the ones in hand: at most one per lane, since a lane
+   * claims its rows one at a time. The rest stay pending for the next start.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.loop.stop();
     await Promise.allSettled([...this.inflight]);
   }
@@ -170,49 +178,52 @@ export class Dispatcher {
 
   /**
    * Starts handling due rows: each chat in a lane of its own (its events one after another,
-   * in the order they came), chats side by side. Returns without waiting for the lanes, so a
-   * slow handler holds up only its own chat; a chat whose lane is running waits for it.
+   * in the order they came), chats side by side. The look-up finds each chat's oldest due row
+   * (fair: one chat's backlog never hides another's first event); each lane then takes its own
+   * rows until none is left. Returns without waiting for the lanes, so a slow handler holds up
+   * only its own chat.
    */
   async runOnce(): Promise<number> {
     const { db, clock, log } = this.options;
     // Every lane busy: no row could start. The lane that finishes first wakes the loop; looking
-    // now (every stored event wakes it) would read a hundred rows for nothing.
-    if (this.lanes.size >= this.maxLanes) return 0;
-    const rows = await retryBusy(() => db.queues.inbox.findDue(clock.now(), 100));
-    const byChat = new Map<string, InboxRow[]>();
-    for (const row of rows) {
-      const lane = row.lane ?? laneOf(row.payload ?? '', row.eventId);
-      const group = byChat.get(lane);
-      if (group) group.push(row);
-      else byChat.set(lane, [row]);
-    }
+    // now (every stored event wakes it) would read for nothing.
+    if (this.stopping || this.lanes.size >= this.maxLanes) return 0;
+    const heads = await db.queues.inbox.findDueLanes(clock.now(), this.maxLanes);
     let started = 0;
-    for (const [chat, group] of byChat) {
-      if (this.lanes.has(chat)) continue;
-      if (this.lanes.size >= this.maxLanes) break;
-      const lane = this.runLane(group)
+    for (const head of heads) {
+      if (this.lanes.has(head.lane)) continue;
+      if (this.lanes.size >= this.maxLanes || this.stopping) break;
+      const lane = this.runLane(head)
         .catch((e: unknown) => log.error({ err: (e as Error).message }, 'inbox lane failed'))
         .finally(() => {
-          this.lanes.delete(chat);
+          this.lanes.delete(head.lane);
           this.loop.wake();
         });
-      this.lanes.set(chat, lane);
+      this.lanes.set(head.lane, lane);
       this.track(lane);
       started++;
     }
     return started;
   }
 
-  private async runLane(rows: InboxRow[]): Promise<void> {
+  /** Handles a chat's due rows in order, from `head` on, until none is left or the bot stops. */
+  private async runLane(head: InboxRow): Promise<void> {
     const { db, clock } = this.options;
-    for (const row of rows) {
-      await yieldToEventLoop();
-      // The payload comes with the claim: finding due rows reads none (see InboxRow.lane).
-      const payload = await retryBusy(() => db.queues.inbox.claim(row.id, clock.now(), this.leaseMs));
-      if (payload === undefined) continue;
-      // Claimed this often already and never finished: the handler brings the process down.
-      if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, payload, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
-      else await this.handleRow(row, payload);
+    let rows = [head];
+    while (rows.length) {
+      for (const row of rows) {
+        // Stopping: what is not started stays pending, due again at the next start.
+        if (this.stopping) return;
+        await yieldToEventLoop();
+        // The payload comes with the claim: finding due rows reads none.
+        const payload = await db.queues.inbox.claim(row.id, clock.now(), this.leaseMs);
+        // Taken by another replica, or one holds an earlier row of this chat: the lane is theirs.
+        if (payload === undefined) return;
+        // Claimed this often already and never finished: the handler brings the process down.
+        if (row.status === 'processing' && row.attempts >= this.maxAttempts) await this.giveUp(row, payload, `not finished after ${row.attempts} attempts (the process stopped while handling it)`);
+        else await this.handleRow(row, payload);
+      }
+      rows = await db.queues.inbox.findDueInLane(head.lane, clock.now(), LANE_BATCH);
     }
   }
 
@@ -227,7 +238,7 @@ export class Dispatcher {
   private async giveUp(row: InboxRow, stored: string, error: string): Promise<void> {
     const log = this.options.log.child({ eventId: row.eventId });
     log.error({ attempts: row.attempts }, `event given up: ${error}`);
-    await retryBusy(() => this.options.db.queues.inbox.fail(row.id, { error, final: true, now: this.options.clock.now() }));
+    await this.options.db.queues.inbox.fail(row.id, { error, final: true, now: this.options.clock.now() });
     const payload = JSON.parse(stored) as Record<string, unknown>;
     await this.options.handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
   }
@@ -237,12 +248,11 @@ export class Dispatcher {
     const log = this.options.log.child({ eventId: row.eventId });
     const payload = JSON.parse(stored) as Record<string, unknown>;
     try {
-      // A busy database (another writer committed between the handler's read and its write)
-      // is waited out here, in the event's place: the lane goes on only after it, so the
-      // chat's replies keep their order. Handlers may run again: what they store is keyed
-      // by the event.
+      // Another replica in the way (PostgreSQL) is waited out here, in the event's place: the
+      // lane goes on only after it, so the chat's replies keep their order. Handlers may run
+      // again: what they store is keyed by the event.
       await retryBusy<unknown>(() => (row.type === CARD_ACTION ? handlers.handleCardAction({ eventId: row.eventId, payload }) : handlers.handleEvent({ eventId: row.eventId, type: row.type, payload })), IN_PLACE_BUSY_MS);
-      await retryBusy(() => db.queues.inbox.complete(row.id, clock.now()));
+      await db.queues.inbox.complete(row.id, clock.now());
     } catch (e) {
       const attempts = row.attempts + 1;
       // A busy database is no fault of the event: it gets more attempts, soon (within a bound,
@@ -252,7 +262,7 @@ export class Dispatcher {
       log.error({ err: (e as Error).message, attempts, final, busy }, 'event handler failed');
       const now = clock.now();
       const wait = busy ? 500 : (this.options.retryBaseMs ?? 1_000) * 4 ** (attempts - 1);
-      await retryBusy(() => db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt: new Date(now.getTime() + wait) }));
+      await db.queues.inbox.fail(row.id, { error: (e as Error).message, final, now, retryAt: new Date(now.getTime() + wait) });
       if (final) await handlers.handleGiveUp?.({ eventId: row.eventId, type: row.type, payload }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'could not tell the sender'));
     }
   }

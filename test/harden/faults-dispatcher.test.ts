@@ -21,7 +21,7 @@ describe('faults: the inbox worker', () => {
       let ran = false;
       const breaks = command('breaks', async (ctx) => {
         ran = true;
-        ctx.db.sqlite!.close(); // the inbox cannot write: as with a full disk
+        await ctx.db.connection!.run((raw) => raw.close()); // the inbox cannot write: as with a full disk
         throw new Error('handler failed');
       });
       t = await startTestBot({ botOptions: { registry: { ...registry, commands: [...registry.commands, breaks] } } });

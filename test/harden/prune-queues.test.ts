@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pruneQueues } from '../../src/store/prune-queues.js';
-import { sqlDate } from '../../src/store/raw-sqlite.js';
+import { sqlDate, stmt } from '../../src/store/raw-sqlite.js';
 import { messageEvent } from '../support/lark-payloads.js';
 import { STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 
@@ -17,17 +17,18 @@ describe('retention of inbox and outbox rows', () => {
     t = await startTestBot();
     for (let i = 0; i < 4; i++) await t.post(messageEvent({ text: '/帮助', from: STAFF }));
     await waitFor(async () => (await t!.bot.db.outboxMessage.count({ where: { status: 'sent' } })) === 4, 5000, 'four replies sent');
-    const raw = t.bot.db.sqlite!;
-    const ids = (raw.prepare('SELECT id FROM inbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
-    const out = (raw.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
-    raw.prepare(`UPDATE inbox SET updated_at = ? WHERE id = ?`).run(daysAgo(31), ids[0]);
-    raw.prepare(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`).run(daysAgo(60), ids[1]);
-    raw.prepare(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`).run(daysAgo(91), ids[2]);
-    raw.prepare(`UPDATE outbox SET sent_at = ? WHERE id = ?`).run(daysAgo(31), out[0]);
-    raw.prepare(`UPDATE outbox SET status = 'failed', created_at = ? WHERE id = ?`).run(daysAgo(91), out[1]);
+    const ids = async (table: string) => t!.bot.db.connection!.run((raw) => (stmt(raw, `SELECT id FROM ${table} ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id));
+    const update = async (sql: string, ...args: unknown[]) => t!.bot.db.connection!.run((raw) => stmt(raw, sql).run(...args));
+    const inbox = await ids('inbox');
+    const out = await ids('outbox');
+    await update(`UPDATE inbox SET updated_at = ? WHERE id = ?`, daysAgo(31), inbox[0]);
+    await update(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`, daysAgo(60), inbox[1]);
+    await update(`UPDATE inbox SET status = 'failed', updated_at = ? WHERE id = ?`, daysAgo(91), inbox[2]);
+    await update(`UPDATE outbox SET sent_at = ? WHERE id = ?`, daysAgo(31), out[0]);
+    await update(`UPDATE outbox SET status = 'failed', created_at = ? WHERE id = ?`, daysAgo(91), out[1]);
     expect(await pruneQueues(t.bot.db, new Date())).toEqual({ inbox: 2, outbox: 2 });
-    expect((raw.prepare('SELECT id FROM inbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual([ids[1], ids[3]]);
-    expect((raw.prepare('SELECT id FROM outbox ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual([out[2], out[3]]);
+    expect(await ids('inbox')).toEqual([inbox[1], inbox[3]]);
+    expect(await ids('outbox')).toEqual([out[2], out[3]]);
   });
 
   it('runs daily as a scheduled job', async () => {

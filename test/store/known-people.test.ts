@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { migratePostgres } from '../../src/store/pg/migrate-pg.js';
 import { pgDialect } from '../../src/store/sql/pg-dialect.js';
+import type { SqliteConnection } from '../../src/store/sqlite/sqlite-connection.js';
 import { sqliteDialect } from '../../src/store/sql/sqlite-dialect.js';
 import { knownPeople } from '../../src/store/known-people.js';
 import { openEachTestDatabase } from '../support/open-database.js';
@@ -47,7 +48,7 @@ describe('the people the 指派 picker offers', () => {
 const PEOPLE = 3000;
 
 describe('SQLite: the picker\'s people are read in name order from an index', () => {
-  it('walks users_name_open_id_idx and sorts nothing', () => {
+  it('walks users_name_open_id_idx and sorts nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-people-'));
     try {
       const path = join(dir, 'people.db');
@@ -60,10 +61,11 @@ describe('SQLite: the picker\'s people are read in name order from an index', ()
       const explaining = {
         prepare: (sql: string) => {
           const s = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-          return { all: (...a: unknown[]) => (plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail)), []) };
+          const statement = { all: (...a: unknown[]) => (plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail)), []), safeIntegers: () => statement };
+          return statement;
         },
       } as unknown as Database.Database;
-      sqliteDialect(explaining).knownPeople(100);
+      await sqliteDialect({ run: async (work) => work(explaining) } as SqliteConnection).knownPeople(100);
       const plan = plans[0]!.join('\n');
       expect(plan).toMatch(/^SCAN users USING (COVERING )?INDEX users_name_open_id_idx/);
       expect(plan).not.toMatch(/TEMP B-TREE/);

@@ -8,6 +8,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { migratePostgres } from '../../src/store/pg/migrate-pg.js';
 import { pgQueues } from '../../src/store/sql/pg-queues.js';
 import { sqliteQueues } from '../../src/store/sql/sqlite-queues.js';
+import type { SqliteConnection } from '../../src/store/sqlite/sqlite-connection.js';
 import { createPgDatabase, TEST_DATABASE_URL } from '../support/pg-database.js';
 
 /**
@@ -29,55 +30,45 @@ describe('SQLite: finding due inbox and outbox rows reads the backlog only', () 
     INSERT INTO outbox (uuid, kind, target, payload, status, order_key, next_attempt_at, created_at)
     SELECT 'u' || x, 'send', 'c', '{}', CASE WHEN x > ${HANDLED} - 10 THEN 'pending' ELSE 'sent' END, 'chat' || (x % 7), '1970-01-01', '2026-11-29' FROM g`);
   db.exec(`WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < ${HANDLED})
-    INSERT INTO inbox (event_id, type, payload, status, received_at, updated_at)
-    SELECT 'e' || x, 'im.message.receive_v1', '{}', CASE WHEN x > ${HANDLED} - 10 THEN 'pending' ELSE 'done' END, '2026-11-29', '2026-11-29' FROM g`);
+    INSERT INTO inbox (event_id, type, payload, lane, status, received_at, updated_at)
+    SELECT 'e' || x, 'im.message.receive_v1', '{}', 'chat' || (x % 7), CASE WHEN x > ${HANDLED} - 10 THEN 'pending' ELSE 'done' END, '2026-11-29', '2026-11-29' FROM g`);
   db.exec('ANALYZE');
   // The queue code's own statements, answered with their plans.
   const plans: string[][] = [];
-  /** What a single-row statement answers (whether the outbox look-up's window is full). */
-  let answer: unknown;
   const explaining = {
     prepare: (sql: string) => {
       const s = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
       const explain = (a: unknown[]) => plans.push((s.all(...a) as Array<{ detail: string }>).map((r) => r.detail));
-      return { all: (...a: unknown[]) => (explain(a), []), get: (...a: unknown[]) => (explain(a), answer) };
+      const statement = { all: (...a: unknown[]) => (explain(a), []), get: (...a: unknown[]) => (explain(a), undefined), safeIntegers: () => statement };
+      return statement;
     },
   } as unknown as Database.Database;
-  const queues = sqliteQueues(explaining);
+  const queues = sqliteQueues({ run: async (work) => work(explaining) } as SqliteConnection);
 
-  // Partial indexes hold only the rows still to handle or send, in id order (migration
-  // 20261129220000): the look-up walks them and stops after the rows asked for. Without them
-  // SQLite read the whole backlog and sorted it, payloads and all, on every look-up: a
-  // backlog of thousands (a bot behind a burst) cost milliseconds per event and fell further behind.
+  // Partial indexes hold only the rows still to handle or send (migrations 20261129220000 and
+  // 20261206000000): each look-up steps from lane to lane (conversation to conversation) through
+  // them, as many steps as lanes with work; only the heads found are sorted, and no table or
+  // index is read from end to end.
   it.each([
-    ['inbox', () => queues.inbox.findDue(now, 100), 'inbox_unfinished_idx'],
-    ['outbox', () => queues.outbox.findDue(now, 8), 'outbox_unsent_idx'],
-  ] as const)('%s: walks the unfinished rows in id order through a partial index and sorts nothing', async (_, find, index) => {
+    ['inbox', () => queues.inbox.findDueLanes(now, 16), 'inbox', 'inbox_unfinished_lane_idx'],
+    ['outbox', () => queues.outbox.findDue(now, 8), 'outbox', 'outbox_unsent_order_key_idx'],
+  ] as const)('%s: steps through the lanes with work, reads no backlog', async (_, find, table, index) => {
     plans.length = 0;
-    answer = undefined;
     await find();
     const plan = plans[0]!;
-    // The outbox reads its oldest unsent rows up to the window's end (a scalar subquery on the same index).
-    expect(plan[0], plan.join('\n')).toBe(_ === 'inbox' ? `SCAN inbox USING INDEX ${index}` : `SEARCH outbox USING INDEX ${index} (id<?)`);
-    for (const d of plan.slice(1).filter((x) => /^(SCAN|SEARCH) /.test(x)))
-      expect(d, plan.join('\n')).toMatch(/^(SEARCH e USING INDEX outbox_unsent_order_key_idx \(order_key=\? AND id<\?\)|SCAN outbox USING INDEX outbox_unsent_idx)$/);
-    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    const reads = plan.filter((x) => /^(SCAN|SEARCH) /.test(x) && !/^SCAN (keys|lanes|heads|CONSTANT ROW)$/.test(x));
+    expect(reads.length, plan.join('\n')).toBeGreaterThan(0);
+    // The first lane: the index's first entry (LIMIT 1); every other read is a search.
+    const alias = `(${table}|b|e)`;
+    for (const d of reads) expect(d, plan.join('\n')).toMatch(new RegExp(`^(SEARCH ${alias} USING (INDEX ${index}|INTEGER PRIMARY KEY)|SCAN ${alias} USING INDEX ${index}$)`));
+    // At most the heads found are sorted.
+    expect(plan.filter((x) => /TEMP B-TREE/.test(x) && x !== 'USE TEMP B-TREE FOR ORDER BY'), plan.join('\n')).toEqual([]);
   });
 
-  // A full window without enough due rows (a conversation far behind): each conversation's
-  // first row is found through outbox_unsent_order_key_idx, a step per conversation; only
-  // those rows' ids are sorted, and no table or index is read from end to end.
-  it('outbox behind a conversation far behind: steps through the conversations, reads no backlog', async () => {
+  it('inbox: a lane’s own rows are read in order through the lane index, nothing sorted', async () => {
     plans.length = 0;
-    answer = { id: 1 };
-    await queues.outbox.findDue(now, 8);
-    expect(plans).toHaveLength(3);
-    const heads = plans[2]!;
-    const reads = heads.filter((x) => /^(SCAN|SEARCH) /.test(x) && !/^SCAN (keys|CONSTANT ROW)$/.test(x));
-    expect(reads.length, heads.join('\n')).toBeGreaterThan(0);
-    // The first conversation: the index's first entry (LIMIT 1); every other read is a search.
-    for (const d of reads) expect(d, heads.join('\n')).toMatch(/^(SEARCH outbox USING (INDEX outbox_unsent_order_key_idx|INTEGER PRIMARY KEY)|SCAN outbox USING INDEX outbox_unsent_order_key_idx$)/);
-    expect(heads.filter((x) => /TEMP B-TREE/.test(x))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+    await queues.inbox.findDueInLane('chat3', now, 20);
+    expect(plans[0]).toEqual(['SEARCH inbox USING INDEX inbox_unfinished_lane_idx (lane=?)']);
   });
 });
 
@@ -99,8 +90,8 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL: finding due inbox and outbox rows
       for (const t of ['inbox', 'outbox']) await pool.query(`ALTER TABLE ${t} SET (autovacuum_enabled = false)`);
       await pool.query(`INSERT INTO outbox (uuid, kind, target, payload, status, order_key, next_attempt_at)
         SELECT 'u' || x, 'send', 'c', '{}', 'pending', 'chat' || (x % 7), '1970-01-01' FROM generate_series(1, ${HANDLED}) x`);
-      await pool.query(`INSERT INTO inbox (event_id, type, payload, status, updated_at)
-        SELECT 'e' || x, 'im.message.receive_v1', '{}', 'pending', now() FROM generate_series(1, ${HANDLED}) x`);
+      await pool.query(`INSERT INTO inbox (event_id, type, payload, lane, status, updated_at)
+        SELECT 'e' || x, 'im.message.receive_v1', '{}', 'chat' || (x % 7), 'pending', now() FROM generate_series(1, ${HANDLED}) x`);
       await pool.query('ANALYZE inbox; ANALYZE outbox');
       await pool.query(`UPDATE outbox SET status = 'sent' WHERE id <= ${HANDLED - 10}`);
       await pool.query(`UPDATE inbox SET status = 'done' WHERE id <= ${HANDLED - 10}`);
@@ -117,11 +108,11 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL: finding due inbox and outbox rows
       for (const stats of ['stale', 'fresh']) {
         if (stats === 'fresh') for (const t of ['inbox', 'outbox']) await pool.query(`VACUUM ANALYZE ${t}`);
         plans.length = 0;
-        await queues.inbox.findDue(now, 100);
+        await queues.inbox.findDueLanes(now, 16);
         await queues.outbox.findDue(now, 8);
         const [inbox, outbox] = plans.map(rowsRead);
-        // 10 rows wait in each: reading them (and, for the outbox, each one's earlier rows of its conversation) is the whole job.
-        expect(inbox, `inbox rows read, ${stats} statistics: ${JSON.stringify(plans[0])}`).toBeLessThanOrEqual(20);
+        // 10 rows wait in each, in 7 lanes: stepping through the lanes and their first rows is the whole job.
+        expect(inbox, `inbox rows read, ${stats} statistics: ${JSON.stringify(plans[0])}`).toBeLessThanOrEqual(60);
         expect(outbox, `outbox rows read, ${stats} statistics: ${JSON.stringify(plans[1])}`).toBeLessThanOrEqual(100);
       }
     } finally {

@@ -20,8 +20,8 @@ const open = openEachTestDatabase();
  */
 function dispatcherOn(db: Db, o: { maxLanes?: number; pollMs: number; handle?: EventHandlers['handleEvent'] }) {
   let looks = 0;
-  const findDue = db.queues.inbox.findDue.bind(db.queues.inbox);
-  db.queues.inbox.findDue = (now, take) => (looks++, findDue(now, take));
+  const findDueLanes = db.queues.inbox.findDueLanes.bind(db.queues.inbox);
+  db.queues.inbox.findDueLanes = (now, take) => (looks++, findDueLanes(now, take));
   const handled: string[] = [];
   const dispatcher = new Dispatcher({
     db,
@@ -97,7 +97,7 @@ describe('the inbox while every lane is busy', () => {
     }
   });
 
-  it('keeps a chat’s order when a handler meets a busy database: the event is tried again in its place', async () => {
+  it('keeps a chat’s order when a handler meets another process in its way: the event is tried again in its place', async () => {
     const db = await open('sqlite');
     let busyOnce = true;
     const { dispatcher, handled } = dispatcherOn(db, {

@@ -4,7 +4,7 @@ import { formatCaseCode, MAX_SEQ } from '../../domain/cases/case-code.js';
 import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
-import { busyPause, isBusyError, retryBusy } from '../busy-error.js';
+import { busyPause, isBusyError } from '../busy-error.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
 
@@ -24,7 +24,7 @@ export interface NewCase {
   at?: Date;
 }
 
-/** Another writer took the same (year, seq) or held the write lock: try again (about 30 s in all). */
+/** Another replica took the same (year, seq) or held the write lock: try again (about 30 s in all). */
 const MAX_ATTEMPTS = 30;
 
 /**
@@ -34,36 +34,14 @@ const MAX_ATTEMPTS = 30;
  * is stored.
  *
  * Codes have no gaps or duplicates: max(seq)+1 and the insert happen in one transaction that
- * first takes the year's lock (PostgreSQL replicas), and the unique (year, seq) index turns any
- * remaining race with another process into a retry. On SQLite the same happens in one
- * synchronous transaction (create-case-sqlite.ts).
+ * holds the year's lock (PostgreSQL: an advisory lock; SQLite: the write lock its transactions
+ * begin with), and the unique (year, seq) index turns any remaining race with another process
+ * into a retry. The same function on both databases.
  */
 export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWithHistory; created: boolean }> {
   const year = Number(input.receivedDate.slice(0, 4));
   const due = deadlineFor(input.category, input.receivedDate);
   const note = due.provisional ? `办理期限${due.deadline}：${provisionalNote(due.uncoveredYear)}` : `办理期限${due.deadline}（${due.days}个工作日）`;
-  // One synchronous transaction where the dialect has it (SQLite), the Prisma path otherwise.
-  // SQLite waits only briefly for another writer inside the call: a busy database is tried
-  // again after a pause, off the event loop, so a submission is never lost to an import.
-  const storeCase = db.sql.storeCase;
-  if (storeCase) {
-    return retryBusy(() => storeCase({
-      enterprise: input.enterprise,
-      category: input.category,
-      content: input.content,
-      department: input.department ?? null,
-      receivedDate: input.receivedDate,
-      deadlineDays: due.days,
-      deadline: due.deadline,
-      deadlineProvisional: due.provisional,
-      note,
-      reporterId: input.reporterId,
-      sourceKey: input.sourceKey ?? null,
-      source: input.source ?? 'chat',
-      chatId: input.chatId ?? null,
-      at: input.at ?? new Date(),
-    }));
-  }
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await db.$transaction(async (tx) => {

@@ -1,6 +1,4 @@
 import type { LedgerCase } from '../../domain/report/year-figures.js';
-import type { CaseToStore } from '../cases/create-case-sqlite.js';
-import type { CaseWithHistory } from '../cases/case-types.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -22,17 +20,11 @@ export interface DialectSql {
    */
   lockCaseYear(tx: RawExecutor, year: number): Promise<void>;
   /**
-   * Stores a new case with the next code of its year in one synchronous transaction of prepared
-   * statements, where the dialect has one (SQLite: the report card's answer stays near a bare
-   * ack); without it, createCase takes the Prisma path.
-   */
-  storeCase?(c: CaseToStore): Promise<{ case: CaseWithHistory; created: boolean }>;
-  /**
    * The open_ids of known people by name (see known-people.ts), in plain SQL: every case card's
    * 指派 picker asks, and through Prisma the question cost more than storing the case (SQLite
    * answers synchronously). Prisma's startsWith does not escape the underscore in 'ou_'.
    */
-  knownPeople(limit: number): string[] | Promise<string[]>;
+  knownPeople(limit: number): Promise<string[]>;
   /**
    * One page of the counted cases of a year in code order, after `afterSeq` (keyset on the unique
    * (year, seq) index), for the appendix and the ledger: read without Prisma's row mapping, and a

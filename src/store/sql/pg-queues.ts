@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { pgQueueStats } from './pg-queue-stats.js';
-import { OUTBOX_WINDOW, type InboxRow, type OutboxRow, type QueueSql } from './queue-sql.js';
+import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
 
 /**
  * Instants: the columns are timestamp(3) without time zone holding UTC, as Prisma writes them.
@@ -12,8 +12,7 @@ const TYPES = {
     oid === pg.types.builtins.TIMESTAMP ? (s: string) => new Date(`${s.replace(' ', 'T')}Z`) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-/** The payload only where the lane must be found from it (rows stored before lanes were kept). */
-const INBOX_COLUMNS = `id, event_id AS "eventId", type, lane, CASE WHEN lane IS NULL THEN payload END AS payload, attempts, status`;
+const INBOX_COLUMNS = `id, event_id AS "eventId", type, lane, attempts, status`;
 const INBOX_DUE = `((status = 'pending' AND (lease_until IS NULL OR lease_until < $1)) OR (status = 'processing' AND lease_until < $1))`;
 const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND lease_until < $1))`;
 /**
@@ -24,11 +23,24 @@ const OUTBOX_DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status =
  */
 const UNFINISHED = `status IN ('pending', 'processing')`;
 const UNSENT = `status IN ('pending', 'sending')`;
+/** An earlier row of the row's lane is in a worker's hands (another replica's): the lane waits for it. */
+const LANE_BUSY_BEFORE = (lane: string, id: string) =>
+  `EXISTS (SELECT 1 FROM inbox b WHERE b.lane = ${lane} AND b.${UNFINISHED} AND b.id < ${id} AND b.status = 'processing' AND b.lease_until >= $1)`;
+/**
+ * Each lane's first due row, found one lane at a time (a skip scan of inbox_unfinished_lane_idx),
+ * then the oldest first: as many steps as lanes with work, however long any one backlog is.
+ */
+const DUE_LANE_HEADS = `
+  WITH RECURSIVE lanes(l) AS (
+    (SELECT lane FROM inbox WHERE ${UNFINISHED} ORDER BY lane LIMIT 1)
+    UNION ALL
+    SELECT (SELECT lane FROM inbox WHERE ${UNFINISHED} AND lane > lanes.l ORDER BY lane LIMIT 1) FROM lanes WHERE lanes.l IS NOT NULL
+  )
+  SELECT ${INBOX_COLUMNS} FROM lanes CROSS JOIN LATERAL (SELECT * FROM inbox WHERE lane = lanes.l AND ${UNFINISHED} AND ${INBOX_DUE} ORDER BY id LIMIT 1) head
+  WHERE lanes.l IS NOT NULL AND NOT ${LANE_BUSY_BEFORE('head.lane', 'head.id')} ORDER BY id LIMIT $2`;
 /** Rows of one conversation go out in order across replicas: none is claimed while an earlier one is unsent. */
 const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.${UNSENT})`;
 const OUTBOX_COLUMNS = `id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt"`;
-/** Up to the OUTBOX_WINDOW-th unsent row: the oldest rows are read up to it, no further. */
-const IN_WINDOW = `o.id <= COALESCE((SELECT id FROM outbox WHERE ${UNSENT} ORDER BY id LIMIT 1 OFFSET ${OUTBOX_WINDOW - 1}), ${Number.MAX_SAFE_INTEGER})`;
 /**
  * The first unsent row of every conversation, found one conversation at a time (a skip scan of
  * outbox_unsent_order_key_idx), then the due ones oldest first: as many steps as conversations,
@@ -61,14 +73,18 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         const { rows } = await q<{ response: string | null }>(`SELECT response FROM inbox WHERE event_id = $1`, [eventId]);
         return rows[0]?.response ?? null;
       },
-      async findDue(now, take) {
-        return (await q<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${UNFINISHED} AND ${INBOX_DUE} ORDER BY id LIMIT $2`, [at(now), take])).rows;
+      async findDueLanes(now, take) {
+        return (await q<InboxRow>(DUE_LANE_HEADS, [at(now), take])).rows;
+      },
+      async findDueInLane(lane, now, take) {
+        return (await q<InboxRow>(`SELECT ${INBOX_COLUMNS} FROM inbox WHERE ${UNFINISHED} AND lane = $3 AND ${INBOX_DUE} ORDER BY id LIMIT $2`, [at(now), take, lane])).rows;
       },
       async claim(id, now, leaseMs) {
         // Two replicas may try the same row: the WHERE is checked again on the row each one
         // finds after the other's commit, so exactly one UPDATE changes it.
         const { rows } = await q<{ payload: string }>(
-          `UPDATE inbox SET status = 'processing', lease_until = $3, attempts = attempts + 1, updated_at = $1 WHERE id = $2 AND ${INBOX_DUE} RETURNING payload`,
+          `UPDATE inbox SET status = 'processing', lease_until = $3, attempts = attempts + 1, updated_at = $1
+           WHERE id = $2 AND ${INBOX_DUE} AND NOT ${LANE_BUSY_BEFORE('inbox.lane', 'inbox.id')} RETURNING payload`,
           [at(now), id, at(new Date(now.getTime() + leaseMs))],
         );
         return rows[0]?.payload;
@@ -99,14 +115,6 @@ export function pgQueues(pool: pg.Pool): QueueSql {
         );
       },
       async findDue(now, take) {
-        // The oldest unsent rows hold the answer as a rule: read them in order, up to
-        // OUTBOX_WINDOW of them. Fewer due rows than asked (a short backlog, or a conversation far
-        // behind filling the window): each conversation's first row is looked up instead.
-        const first = await q<OutboxRow>(
-          `SELECT ${OUTBOX_COLUMNS} FROM outbox o WHERE ${UNSENT} AND ${IN_WINDOW} AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} ORDER BY id LIMIT $2`,
-          [at(now), take],
-        );
-        if (first.rows.length === take) return first.rows;
         return (await q<OutboxRow>(DUE_HEADS, [at(now), take])).rows;
       },
       async claim(id, now, leaseUntil) {

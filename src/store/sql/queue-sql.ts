@@ -9,10 +9,8 @@ export interface InboxRow {
   id: number;
   eventId: string;
   type: string;
-  /** The chat whose events are handled one after another; null on rows stored before it was kept. */
-  lane: string | null;
-  /** Read here only where `lane` is null (to find it); otherwise `claim` returns it, once per row handled. */
-  payload: string | null;
+  /** The chat whose events are handled one after another (its lane). */
+  lane: string;
   attempts: number;
   /** 'processing' when found due: a handler took it and its lease ran out (the process stopped). */
   status: string;
@@ -53,8 +51,17 @@ export interface InboxSql {
   insert(e: { eventId: string; type: string; payload: string; lane: string; now: Date; claimed?: { leaseUntil: Date } }): Promise<InboxRow | undefined>;
   /** The answer stored for an event (card callbacks), for a redelivery to get the same answer. */
   storedResponse(eventId: string): Promise<string | null>;
-  findDue(now: Date, take: number): Promise<InboxRow[]>;
-  /** Takes a row for handling and returns its payload; undefined when another worker has it. */
+  /**
+   * The oldest due row of each lane, oldest first: one chat's backlog never hides another
+   * chat's first event. A lane with an earlier row being handled (another replica's) is left out.
+   */
+  findDueLanes(now: Date, take: number): Promise<InboxRow[]>;
+  /** A lane's due rows in order, for the worker that runs it. */
+  findDueInLane(lane: string, now: Date, take: number): Promise<InboxRow[]>;
+  /**
+   * Takes a row for handling and returns its payload (read once, here); undefined when another
+   * worker has it, or has an earlier row of its lane in hand (replicas keep a chat's order).
+   */
   claim(id: number, now: Date, leaseMs: number): Promise<string | undefined>;
   complete(id: number, now: Date, response?: string): Promise<void>;
   /** Back to pending for another try (not before `retryAt`), or failed for good when `final`. */
@@ -92,11 +99,3 @@ export interface QueueSql {
   outbox: OutboxSql;
   stats(now: Date): Promise<QueueStats>;
 }
-
-/**
- * How many of the oldest unsent outbox rows a look-up for due rows reads in order. When they
- * hold fewer due rows than asked (a conversation far behind fills them, each of its rows
- * waiting for the one before), the look-up finds each conversation's first row instead: one
- * step per conversation rather than one per waiting row.
- */
-export const OUTBOX_WINDOW = 64;
