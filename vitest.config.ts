@@ -28,6 +28,9 @@ const POSTGRES_SUITES = [
   'test/transport/health-database.test.ts',
   'test/harden/faults-order.test.ts',
   'test/harden/metrics.test.ts',
+  // Fair queues: each chat's oldest due row, a lane's own rows, claims that keep a chat's order.
+  'test/transport/fair-queues.test.ts',
+  'test/transport/inbox-lanes.test.ts',
   // Job claims, replicas on one database, the weekly-progress query.
   'test/schedules/scheduler.test.ts',
   'test/schedules/replicas.test.ts',

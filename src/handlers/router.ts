@@ -77,7 +77,10 @@ export async function routeCardAction({ services, eventId, event }: IncomingEven
   const base = createContext(services, {
     eventId,
     userOpenId: a.operatorOpenId,
-    chat: { chatId: a.chatId, chatType: 'group' },
+    // The callback names no chat type; cards sent where it matters carry it in their buttons'
+    // values (help, greeting, welcome). Otherwise 'group', the cautious reading: what is private
+    // (the year's files) then goes to the person, not the chat.
+    chat: { chatId: a.chatId, chatType: a.action.value.chat_type === 'p2p' ? 'p2p' : 'group' },
     replyTarget: { chatId: a.chatId },
   });
   try {

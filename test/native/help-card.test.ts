@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyYearMessage } from '../../src/handlers/commands/summary.js';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { seedCases } from '../report/support/seed.js';
 
 let t: TestBot | undefined;
 afterEach(async () => {
@@ -45,6 +46,18 @@ const elementIds = (card: any): string[] => {
   return out;
 };
 const strip = (m: any) => ({ msgType: m.msgType, content: m.content });
+const callbackValues = (card: any): Array<Record<string, unknown>> => {
+  const out: Array<Record<string, unknown>> = [];
+  const walk = (v: any) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (v.type === 'callback' && v.value) out.push(v.value);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+};
 
 describe('/帮助 as a card', () => {
   it('groups the commands and shows admin-only commands and 年度总结 only to those who may use them', async () => {
@@ -103,6 +116,20 @@ describe('/帮助 as a card', () => {
     const refused = await click(t, STAFF, help!, { action: 'help.run', command: 'report.summary' }, { year: '2025' });
     expect(refused.answer.toast).toEqual({ type: 'error', content: '您没有生成年度总结的权限，请联系管理员或分管领导。' });
     expect(refused.sent).toHaveLength(0);
+  });
+
+  it('年度总结 clicked in the direct chat answers there as typed: the .docx comes as a reply, not sent aside with a note', async () => {
+    t = await startTestBot();
+    await seedCases(t.bot.db, [{ enterprise: '帮助卡片测试有限公司', category: 'premises', receivedDate: '2025-03-04' }]);
+    const [help] = await say(t, ADMIN, '/帮助');
+    const typed = await say(t, ADMIN, '/总结 2025');
+    // The button's own value, as Lark sends it back.
+    const value = callbackValues(help!.content).find((v) => v.command === 'report.summary')!;
+    const { sent } = await click(t, ADMIN, help!, value, { year: '2025' });
+    const kinds = (ms: any[]) => ms.map((m) => [m.msgType, m.msgType === 'file' ? Boolean(m.replyTo) : m.msgType === 'text' ? m.content.text : '']);
+    expect(kinds(typed).some(([k]) => k === 'file')).toBe(true);
+    expect(kinds(sent)).toEqual(kinds(typed));
+    expect(sent.some((m) => m.msgType === 'text' && m.content.text.includes('已发送至您的单聊'))).toBe(false);
   });
 
   it('falls back to the same list as text when Lark refuses the card', async () => {

@@ -16,10 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'fazhi-drift-'));
 
 /**
  * Partial indexes prisma/schema cannot declare, written by hand (migration
- * 20261129220000_queue_unfinished_indexes): the only indexes allowed beside the declared ones.
+ * 20261129220000_queue_unfinished_indexes, 20261206000000_inbox_fair_lanes): the only indexes
+ * allowed beside the declared ones.
  */
 const PARTIAL_INDEXES: Record<string, string[]> = {
-  inbox: ['inbox_unfinished_idx(id)'],
+  inbox: ['inbox_unfinished_idx(id)', 'inbox_unfinished_lane_idx(lane,id)'],
   outbox: ['outbox_unsent_idx(id)', 'outbox_unsent_order_key_idx(order_key,id)'],
 };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

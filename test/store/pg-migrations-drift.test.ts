@@ -19,11 +19,12 @@ it('has a PostgreSQL twin for every SQLite migration, under the same name', () =
 
 /**
  * Partial indexes prisma/schema cannot declare, written by hand in prisma/pg-migrations (see
- * 20261129190000_queue_unsent_indexes): the only indexes allowed beside the declared ones.
+ * 20261129190000_queue_unsent_indexes, 20261206000000_inbox_fair_lanes): the only indexes allowed beside the declared ones.
  */
 const UNSENT = `(status = ANY (ARRAY['pending'::text, 'sending'::text]))`;
+const UNFINISHED = `(status = ANY (ARRAY['pending'::text, 'processing'::text]))`;
 const PARTIAL_INDEXES: Record<string, string[]> = {
-  inbox: [`index(id) WHERE (status = ANY (ARRAY['pending'::text, 'processing'::text]))`],
+  inbox: [`index(id) WHERE ${UNFINISHED}`, `index(lane,id) WHERE ${UNFINISHED}`],
   outbox: [`index(id) WHERE ${UNSENT}`, `index(order_key,id) WHERE ${UNSENT}`],
 };
 

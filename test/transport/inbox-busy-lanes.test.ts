@@ -121,4 +121,19 @@ describe('the inbox while every lane is busy', () => {
       await dispatcher.stop();
     }
   });
+
+  it('stops within the event in hand: a lane takes no new row once stopping, and the rest stay pending for the next start', async () => {
+    const db = await open('sqlite');
+    const { dispatcher, handled } = dispatcherOn(db, { pollMs: 60_000, handle: () => new Promise((r) => setTimeout(r, 100)) });
+    for (let i = 1; i <= 20; i++) {
+      const e = messageEvent({ text: '/帮助', chatType: 'group', chatId: 'oc_stopping_chat', eventId: `ev_stop_${i}` });
+      await db.queues.inbox.insert({ eventId: e.header.event_id, type: e.header.event_type, payload: JSON.stringify(e), lane: 'oc_stopping_chat', now: new Date() });
+    }
+    dispatcher.start();
+    await waitFor(() => handled.length >= 1, 5_000, 'the first event');
+    await dispatcher.stop();
+    expect(handled.length).toBeLessThanOrEqual(2);
+    expect(await db.inboxEvent.count({ where: { status: 'processing' } })).toBe(0);
+    expect(await db.inboxEvent.count({ where: { status: 'pending' } })).toBe(20 - handled.length);
+  });
 });

@@ -7,7 +7,7 @@ import { helpCard, helpText, type HelpEntry } from '../../presentation/cards/hel
 /** The /帮助 answer for the asker: the card, with the same list as text where a card cannot be shown. */
 export function helpMessage(ctx: HandlerContext): OutMessage {
   const entries: HelpEntry[] = ctx.registry.commands.map((c) => ({ id: c.id, usage: c.usage, summary: c.summary, adminOnly: c.adminOnly, leadersToo: c.adminsAndLeadersOnly }));
-  const who = { isAdmin: ctx.user.isAdmin, isLeader: ctx.user.isLeader, year: yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE) };
+  const who = { isAdmin: ctx.user.isAdmin, isLeader: ctx.user.isLeader, year: yearIn(ctx.clock.now(), ctx.config.BOT_TIMEZONE), chatType: ctx.chat.chatType };
   return card(helpCard(entries, who), helpText(entries, who));
 }
 

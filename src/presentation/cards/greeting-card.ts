@@ -1,8 +1,10 @@
-import { loadTemplate, type CardJson } from './template.js';
+import { addCallbackValues, loadTemplate, type CardJson } from './template.js';
 
 /** The card a person gets the first time they open the direct chat with the bot. */
 export function greetingCard(): CardJson {
-  return loadTemplate('greeting-card');
+  const card = loadTemplate('greeting-card');
+  addCallbackValues(card, { chat_type: 'p2p' });
+  return card;
 }
 
 export function greetingText(): string {

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from './escape-markdown.js';
-import { loadTemplate, plain, removeElements, setElement, type CardJson } from './template.js';
+import { addCallbackValues, loadTemplate, plain, removeElements, setElement, type CardJson } from './template.js';
 
 /** A command as /帮助 lists it. */
 export interface HelpEntry {
@@ -38,8 +38,10 @@ function lines(title: string, entries: HelpEntry[]): string {
  * The /帮助 card for one asker: the commands they may use, grouped, each with its one line,
  * and buttons that run the same commands. 年度总结 (with a year picker) only for admins and leaders.
  */
-export function helpCard(entries: HelpEntry[], who: { isAdmin: boolean; isLeader: boolean; year: number }): CardJson {
+export function helpCard(entries: HelpEntry[], who: { isAdmin: boolean; isLeader: boolean; year: number; chatType: 'p2p' | 'group' }): CardJson {
   const card = loadTemplate('help-card');
+  // A card callback names no chat type: the buttons carry the one the card was sent to (router.ts).
+  addCallbackValues(card, { chat_type: who.chatType });
   const visible = entries.filter((e) => canSee(e, who));
   const grouped = new Set(GROUPS.flatMap((g) => g.ids));
   for (const g of GROUPS) setElement(card, g.element, { content: lines(g.title, g.ids.flatMap((id) => visible.filter((e) => e.id === id))) });

@@ -1,8 +1,10 @@
-import { loadTemplate, type CardJson } from './template.js';
+import { addCallbackValues, loadTemplate, type CardJson } from './template.js';
 
 /** The card the bot posts once when it is added to a group: what it does there. */
 export function welcomeCard(): CardJson {
-  return loadTemplate('welcome-card');
+  const card = loadTemplate('welcome-card');
+  addCallbackValues(card, { chat_type: 'group' });
+  return card;
 }
 
 export function welcomeText(): string {
