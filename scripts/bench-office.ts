@@ -15,6 +15,7 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { FakeOpenApi } from '../test/support/fake-open-api.js';
 import { ENCRYPT_KEY, messageEvent, signedRequest, TOKEN } from '../test/support/lark-payloads.js';
@@ -117,9 +118,13 @@ async function main() {
     const plan = busyDay({ cards, codes, receivedDate, windowMs: WINDOW_MS, checkins: CHECKINS, submissions: SUBMISSIONS, commands: COMMANDS });
     const sentBefore = fake.messages.length;
     const cpu0 = cpuSeconds(bot.child.pid!);
+    // This process's own event-loop delay: were it late, its timings would be too (it also runs the fake Open API).
+    const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+    benchLoop.enable();
     const t0 = Date.now();
     const answers = await Promise.all(plan.map((p) => new Promise<{ p: Planned; a: Answer }>((resolve) => setTimeout(() => void post(bot.port, p.payload).then((a) => resolve({ p, a })), p.at))));
     const sentIn = (Date.now() - t0) / 1000;
+    benchLoop.disable();
     // Every command's answer is a reply to its message.
     const asked = new Set(plan.filter((p) => p.messageId).map((p) => p.messageId!));
     const replied = new Set<string>();
@@ -152,6 +157,7 @@ async function main() {
     console.log(line('card answers (签到 and 提交)', cardMs));
     for (const label of ['签到', '提交']) console.log('  ' + line(label, card.filter((x) => x.p.label === label).map((x) => x.a.ms)));
     console.log(line('acks of chat messages', ackMs));
+    console.log(`this process's event-loop delay in the window (it times the answers): p99 ${ms(benchLoop.percentile(99) / 1e6)}, max ${ms(benchLoop.max / 1e6)}`);
     console.log(`messages delivered by the bot in and after the window: ${fake.messages.length - sentBefore}; commands answered ${replied.size}/${asked.size}; card callbacks answered ${card.length - unanswered.length}/${card.length}; HTTP not 200: ${refused.length}`);
     console.log(`in the database: ${present}/${CHECKINS} 签到, ${cases}/${SEEDED_CASES + SUBMISSIONS} cases, ${pending} inbox rows not done`);
     console.log(`RSS: stack floor ${mb(floorRss)}; bot idle ${mb(idle.rss)} (${(idle.rss / floorRss).toFixed(2)}×), after the day ${mb(after.rss)}, peak ${mb(after.peakRss)}`);
