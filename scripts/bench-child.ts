@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request, type Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,43 @@ export async function startBotAndFloor(label: string): Promise<{ fake: FakeOpenA
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The bot exactly as `npm start` runs it: compiled `dist/src/main.js` with its flags, its own
+ * defaults (polling, logging at LOG_LEVEL, info unless given), on 127.0.0.1 and a free port
+ * (PORT=0), read from its start-up line. Build dist/ first (`node scripts/build.mjs`).
+ */
+export async function startMain(env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let head = '';
+    let found = false;
+    const timer = setTimeout(() => reject(new Error(`the bot did not start within 60 s: ${head.slice(-500)}`)), 60_000);
+    // Its log is read until the start-up line and then only drained (a full pipe would stall it).
+    child.stdout!.on('data', (d: Buffer) => {
+      if (found) return;
+      head = (head + d.toString()).slice(-20_000);
+      const m = /"url":"http:\/\/localhost:(\d+)"/.exec(head);
+      if (m) {
+        found = true;
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the bot exited with ${code}`)));
+  });
+  return { port, child };
+}
+
+/** RSS and peak RSS (VmHWM) of a child, from /proc. */
+export function procMemory(pid: number): { rss: number; peakRss: number } {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(text)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), peakRss: kb('VmHWM') };
 }
 
 /** Ends a child with SIGTERM and waits for it (a CPU profile is written on the way out). */
