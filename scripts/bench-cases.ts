@@ -1,7 +1,7 @@
 /**
  * 10,000 report submissions (card.action.trigger, case.submit) through the real HTTP path:
  * signed and encrypted requests → verify → inbox → handler → SQLite → card answer, with the
- * real SDK pointed at the fake Open API on 127.0.0.1 (the writes on the writer thread, as in service). Prints submissions/s, p50/p99 callback
+ * real SDK pointed at the fake Open API on 127.0.0.1. Prints submissions/s, p50/p99 callback
  * answer time, and the same figures for a bare ack (url_verification through the same
  * webhook, and a duplicate event answered from the inbox) measured in the same run. Then the
  * time per step of a submission (verify, inbox, handler, store within it, answer), so the

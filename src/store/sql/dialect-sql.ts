@@ -20,9 +20,9 @@ export interface DialectSql {
    */
   lockCaseYear(tx: RawExecutor, year: number): Promise<void>;
   /**
-   * The open_ids of known people by name (see known-people.ts), in plain SQL: every case card's
-   * 指派 picker asks, and through Prisma the question cost more than storing the case (SQLite
-   * answers synchronously). Prisma's startsWith does not escape the underscore in 'ou_'.
+   * The open_ids of known people by name (see known-people.ts), in plain SQL: Prisma's
+   * startsWith does not escape the underscore in 'ou_', and LIKE's escape is written differently
+   * per dialect.
    */
   knownPeople(limit: number): Promise<string[]>;
   /**
