@@ -5,7 +5,6 @@ import { stableUuid } from '../bot/stable-uuid.js';
 import type { FileType } from '../bot/file.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { retryBusy } from '../store/busy-error.js';
 import { PollLoop } from '../util/poll-loop.js';
 import { settledWithin } from '../util/within.js';
 import { LarkApiError, type LarkApi } from './lark-api.js';
@@ -87,7 +86,7 @@ export class OutboxWorker {
       if (f.answered) continue;
       f.handedBack = true;
       // Due at the epoch: at once whatever the next run's clock says (as a new row is).
-      await retryBusy(() => this.options.db.queues.outbox.markFailed(id, { reason: 'stopped before Lark answered; sent again with the same uuid', nextAttemptAt: new Date(0) }));
+      await this.options.db.queues.outbox.markFailed(id, { reason: 'stopped before Lark answered; sent again with the same uuid', nextAttemptAt: new Date(0) });
       this.options.log.warn({ outbox: id }, 'outbox send still in flight at stop; handed back');
     }
     // Those Lark answered are only being recorded: a moment.
@@ -109,10 +108,9 @@ export class OutboxWorker {
     const now = this.options.clock.now();
     const room = (this.options.maxConcurrent ?? MAX_CONCURRENT_SENDS) - this.inflight.size;
     if (room <= 0) return 0;
-    const due = await retryBusy(() => db.queues.outbox.findDue(now, room));
+    const claimed = await db.queues.outbox.claimDue(now, room, new Date(now.getTime() + this.policy.leaseMs));
     let started = 0;
-    for (const row of due) {
-      if (!(await this.claim(row.id, now))) continue;
+    for (const row of claimed) {
       started++;
       const f: InFlight = { settled: Promise.resolve(), answered: false, handedBack: false };
       f.settled = this.deliver(row, f)
@@ -124,10 +122,6 @@ export class OutboxWorker {
       this.inflight.set(row.id, f);
     }
     return started;
-  }
-
-  private async claim(id: number, now: Date): Promise<boolean> {
-    return retryBusy(() => this.options.db.queues.outbox.claim(id, now, new Date(now.getTime() + this.policy.leaseMs)));
   }
 
   private async deliver(row: OutboxRow, f: InFlight): Promise<boolean> {
@@ -143,7 +137,7 @@ export class OutboxWorker {
     try {
       if (!answer.ok) throw answer.e;
       const { messageId } = answer;
-      await retryBusy(() => db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null));
+      await db.queues.outbox.markSent(row.id, this.options.clock.now(), messageId ?? null);
       log.debug({ outbox: row.id, uuid: row.uuid, attempt }, 'outbox sent');
       return true;
     } catch (e) {
@@ -153,7 +147,7 @@ export class OutboxWorker {
       const retry = err.retryable && age < this.policy.giveUpAfterMs;
       const reason = retry ? err.message : err.retryable ? `gave up after ${attempt} attempts over ${Math.round(age / 1000)} s: ${err.message}` : `not retryable: ${err.message}`;
       const nextAttemptAt = retry ? new Date(now.getTime() + backoffDelay(attempt, this.policy)) : undefined;
-      await retryBusy(() => db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) }));
+      await db.queues.outbox.markFailed(row.id, { reason, ...(nextAttemptAt ? { nextAttemptAt } : {}) });
       log[retry ? 'warn' : 'error']({ outbox: row.id, uuid: row.uuid, attempt, err: reason }, retry ? 'outbox send failed, will retry' : 'outbox gave up');
       return false;
     }

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/store/database.js';
+import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
 import { openEachTestDatabase } from '../support/open-database.js';
-import { DATABASE_KINDS, type DatabaseKind } from '../support/pg-database.js';
+import { createTestDatabase, DATABASE_KINDS, type DatabaseKind } from '../support/pg-database.js';
 
 /**
  * Finding the outbox rows to send: the first unsent row of each conversation (order key), due
@@ -30,7 +30,13 @@ async function conversation(d: Db, kind: DatabaseKind, key: string, from: number
   }
 }
 
-const ids = async (d: Db, take = 8) => (await d.queues.outbox.findDue(now, take)).map((r) => r.id);
+const LEASE = new Date('2099-06-01T00:00:00Z');
+/** The rows a look-up claims, handed back at once (due again), so the next look-up sees the same backlog. */
+async function ids(d: Db, take = 8): Promise<number[]> {
+  const rows = await d.queues.outbox.claimDue(now, take, LEASE);
+  for (const r of rows) await d.queues.outbox.markFailed(r.id, { reason: 'handed back by the test', nextAttemptAt: new Date(0) });
+  return rows.map((r) => r.id);
+}
 
 describe.each(DATABASE_KINDS)('%s: the outbox rows due now', (kind) => {
   it('are the first unsent row of each conversation, oldest first, as many as asked', async () => {
@@ -74,5 +80,31 @@ describe.each(DATABASE_KINDS)('%s: the outbox rows due now', (kind) => {
     expect(await ids(d)).toEqual([100_001, 100_002]);
     // Reading the backlog costs about 1,000 times more than finding the two rows; the bound leaves room for a busy machine.
     expect(behind, `median look-up ${behind.toFixed(2)} ms behind the backlog, ${alone.toFixed(2)} ms without it`).toBeLessThan(Math.max(10 * alone, 2));
+  });
+});
+
+describe.each(DATABASE_KINDS)('%s: two processes claiming outbox rows at the same moment', (kind) => {
+  it('take disjoint rows, every due head exactly once, each in one statement', async () => {
+    const database = await createTestDatabase(kind);
+    const a = (await openDatabase(database.url)).db;
+    const b = (await openDatabase(database.url)).db;
+    try {
+      for (let c = 0; c < 40; c++) await conversation(a, kind, `chat${c}`, 1 + c * 2, 2);
+      const heads = Array.from({ length: 40 }, (_, c) => 1 + c * 2);
+      const claimed: number[] = [];
+      for (let round = 0; round < 10 && claimed.length < heads.length; round++) {
+        const [x, y] = await Promise.all([a.queues.outbox.claimDue(now, 8, LEASE), b.queues.outbox.claimDue(now, 8, LEASE)]);
+        const xs = x.map((r) => r.id);
+        const ys = y.map((r) => r.id);
+        expect(xs.filter((id) => ys.includes(id))).toEqual([]);
+        claimed.push(...xs, ...ys);
+      }
+      // Each conversation's first row, once; its second waits until the first is sent.
+      expect(claimed.sort((p, q) => p - q)).toEqual(heads);
+    } finally {
+      await closeDatabase(a);
+      await closeDatabase(b);
+      await database.drop();
+    }
   });
 });

@@ -51,7 +51,7 @@ describe('SQLite: finding due inbox and outbox rows reads the backlog only', () 
   // index is read from end to end.
   it.each([
     ['inbox', () => queues.inbox.findDueLanes(now, 16), 'inbox', 'inbox_unfinished_lane_idx'],
-    ['outbox', () => queues.outbox.findDue(now, 8), 'outbox', 'outbox_unsent_order_key_idx'],
+    ['outbox', () => queues.outbox.claimDue(now, 8, now), 'outbox', 'outbox_unsent_order_key_idx'],
   ] as const)('%s: steps through the lanes with work, reads no backlog', async (_, find, table, index) => {
     plans.length = 0;
     await find();
@@ -109,7 +109,7 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL: finding due inbox and outbox rows
         if (stats === 'fresh') for (const t of ['inbox', 'outbox']) await pool.query(`VACUUM ANALYZE ${t}`);
         plans.length = 0;
         await queues.inbox.findDueLanes(now, 16);
-        await queues.outbox.findDue(now, 8);
+        await queues.outbox.claimDue(now, 8, now);
         const [inbox, outbox] = plans.map(rowsRead);
         // 10 rows wait in each, in 7 lanes: stepping through the lanes and their first rows is the whole job.
         expect(inbox, `inbox rows read, ${stats} statistics: ${JSON.stringify(plans[0])}`).toBeLessThanOrEqual(60);

@@ -40,20 +40,28 @@ const DUE_LANE_HEADS = `
   WHERE lanes.l IS NOT NULL AND NOT ${LANE_BUSY_BEFORE('head.lane', 'head.id')} ORDER BY id LIMIT $2`;
 /** Rows of one conversation go out in order across replicas: none is claimed while an earlier one is unsent. */
 const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e WHERE e.order_key = o.order_key AND e.id < o.id AND e.${UNSENT})`;
-const OUTBOX_COLUMNS = `id, uuid, kind, target, payload, blob, attempts, created_at AS "createdAt"`;
 /**
- * The first unsent row of every conversation, found one conversation at a time (a skip scan of
- * outbox_unsent_order_key_idx), then the due ones oldest first: as many steps as conversations,
- * however many rows each has waiting.
+ * The ids of the first unsent row of every conversation, found one conversation at a time (a
+ * skip scan of outbox_unsent_order_key_idx), the due ones oldest first: as many steps as
+ * conversations, however many rows each has waiting.
  */
-const DUE_HEADS = `
+const DUE_HEAD_IDS = `
   WITH RECURSIVE keys(k) AS (
     (SELECT order_key FROM outbox WHERE ${UNSENT} ORDER BY order_key LIMIT 1)
     UNION ALL
     SELECT (SELECT order_key FROM outbox WHERE ${UNSENT} AND order_key > keys.k ORDER BY order_key LIMIT 1) FROM keys WHERE keys.k IS NOT NULL
   )
-  SELECT ${OUTBOX_COLUMNS} FROM keys CROSS JOIN LATERAL (SELECT * FROM outbox o WHERE o.order_key = keys.k AND o.${UNSENT} ORDER BY o.id LIMIT 1) head
-  WHERE keys.k IS NOT NULL AND ${OUTBOX_DUE} ORDER BY id LIMIT $2`;
+  SELECT head.id FROM keys CROSS JOIN LATERAL (SELECT id, status, next_attempt_at, lease_until FROM outbox o WHERE o.order_key = keys.k AND o.${UNSENT} ORDER BY o.id LIMIT 1) head
+  WHERE keys.k IS NOT NULL AND ${OUTBOX_DUE} ORDER BY head.id LIMIT $2`;
+/**
+ * Claims the due heads in the statement that finds them: replicas never try the same row one
+ * after the other. SKIP LOCKED: a row another replica is claiming at this instant is simply
+ * not ours; the WHERE is checked again on the row as it is once locked.
+ */
+const CLAIM_DUE = `
+  UPDATE outbox SET status = 'sending', lease_until = $3, attempts = attempts + 1
+  WHERE id IN (SELECT o.id FROM outbox o WHERE o.id IN (${DUE_HEAD_IDS}) AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} FOR UPDATE SKIP LOCKED)
+  RETURNING id, uuid, kind, target, payload, blob, attempts - 1 AS attempts, created_at AS "createdAt"`;
 
 /** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
 export function pgQueues(pool: pg.Pool): QueueSql {
@@ -114,17 +122,8 @@ export function pgQueues(pool: pg.Pool): QueueSql {
           [row.uuid, row.kind, row.target, row.payload, row.blob, row.ref, row.orderKey ?? row.target, at(new Date(0)), at(row.now)],
         );
       },
-      async findDue(now, take) {
-        return (await q<OutboxRow>(DUE_HEADS, [at(now), take])).rows;
-      },
-      async claim(id, now, leaseUntil) {
-        // SKIP LOCKED: a row another replica is claiming at this instant is simply not ours.
-        const r = await q(
-          `UPDATE outbox SET status = 'sending', lease_until = $3, attempts = attempts + 1
-           WHERE id IN (SELECT o.id FROM outbox o WHERE o.id = $2 AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} FOR UPDATE SKIP LOCKED)`,
-          [at(now), id, at(leaseUntil)],
-        );
-        return r.rowCount === 1;
+      async claimDue(now, take, leaseUntil) {
+        return (await q<OutboxRow>(CLAIM_DUE, [at(now), take, at(leaseUntil)])).rows.sort((x, y) => x.id - y.id);
       },
       async markSent(id, now, messageId) {
         await q(`UPDATE outbox SET status = 'sent', sent_at = $2, message_id = $3, lease_until = NULL, last_error = NULL, blob = NULL WHERE id = $1`, [id, at(now), messageId]);

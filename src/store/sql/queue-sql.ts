@@ -71,13 +71,13 @@ export interface InboxSql {
 export interface OutboxSql {
   /** Stores a message to send; a second row with the same uuid stores nothing. Due at once. */
   insert(row: NewOutboxRow): Promise<void>;
-  /** Due rows that are the first unsent row of their conversation (order key), oldest first. */
-  findDue(now: Date, take: number): Promise<OutboxRow[]>;
   /**
-   * Takes a row for sending until `leaseUntil`; false when another worker has it, or when an
-   * earlier row of the same conversation is not yet sent (so replicas never send out of order).
+   * Takes for sending, until `leaseUntil`, the due rows that are the first unsent row of their
+   * conversation (order key), oldest first, at most `take`, and returns them (`attempts`: the
+   * attempts made before this one). Found and taken in one statement: replicas never try the
+   * same row one after the other, and a conversation's next row waits until this one is sent.
    */
-  claim(id: number, now: Date, leaseUntil: Date): Promise<boolean>;
+  claimDue(now: Date, take: number, leaseUntil: Date): Promise<OutboxRow[]>;
   markSent(id: number, now: Date, messageId: string | null): Promise<void>;
   /** A failed send: pending again from `nextAttemptAt`, or failed for good (no `nextAttemptAt`). */
   markFailed(id: number, failure: { reason: string; nextAttemptAt?: Date }): Promise<void>;

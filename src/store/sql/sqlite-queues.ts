@@ -33,13 +33,10 @@ const DUE_LANE_HEADS = `
   SELECT ${INBOX_COLUMNS} FROM inbox WHERE id IN (SELECT id FROM heads WHERE id IS NOT NULL AND NOT ${LANE_BUSY_BEFORE('heads.lane', 'heads.id')})
   ORDER BY id LIMIT @take`;
 const UNSENT = `status IN ('pending', 'sending')`;
-/** Only the first unsent message of its conversation may go: the next one waits for it. */
-const FIRST_OF_ITS_KEY = `NOT EXISTS (SELECT 1 FROM outbox e INDEXED BY outbox_unsent_order_key_idx WHERE e.order_key = outbox.order_key AND e.id < outbox.id AND e.${UNSENT})`;
-const OUTBOX_COLUMNS = `id, uuid, kind, target, payload, blob, attempts, created_at AS createdAt`;
 /**
  * The first unsent row of every conversation, found one conversation at a time (a skip scan of
- * outbox_unsent_order_key_idx), then the due ones oldest first: as many steps as conversations,
- * however many rows each has waiting.
+ * outbox_unsent_order_key_idx), the due ones oldest first (`due`): as many steps as
+ * conversations, however many rows each has waiting.
  */
 const DUE_HEADS = `
   WITH RECURSIVE keys(k) AS (
@@ -50,8 +47,11 @@ const DUE_HEADS = `
   heads(id) AS (
     SELECT (SELECT id FROM outbox INDEXED BY outbox_unsent_order_key_idx WHERE ${UNSENT} AND order_key = keys.k ORDER BY id LIMIT 1) FROM keys WHERE keys.k IS NOT NULL
   ),
-  due(id) AS (SELECT outbox.id FROM heads JOIN outbox ON outbox.id = heads.id WHERE ${OUTBOX_DUE} ORDER BY outbox.id LIMIT @take)
-  SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE id IN (SELECT id FROM due) ORDER BY id`;
+  due(id) AS (SELECT outbox.id FROM heads JOIN outbox ON outbox.id = heads.id WHERE ${OUTBOX_DUE} ORDER BY outbox.id LIMIT @take)`;
+/** Claims the due heads in the statement that finds them: one statement, nothing to collide. */
+const CLAIM_DUE = `${DUE_HEADS}
+  UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id IN (SELECT id FROM due)
+  RETURNING id, uuid, kind, target, payload, blob, attempts - 1 AS attempts, created_at AS createdAt`;
 
 /** The inbox and outbox on SQLite: prepared statements on the process's one connection, in its turn. */
 export function sqliteQueues(connection: SqliteConnection): QueueSql {
@@ -127,21 +127,11 @@ export function sqliteQueues(connection: SqliteConnection): QueueSql {
             // A new row is due at once whatever a test clock says (next attempt at the epoch).
           ).run({ ...row, orderKey: row.orderKey ?? row.target, due: sqlDate(new Date(0)), now: sqlDate(row.now) });
         }),
-      findDue: (now, take) =>
+      claimDue: (now, take, leaseUntil) =>
         on((raw) =>
-          (stmt(raw, DUE_HEADS).all({ now: sqlDate(now), take }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>).map((r) => ({
-            ...r,
-            createdAt: new Date(r.createdAt),
-          })),
-        ),
-      claim: (id, now, leaseUntil) =>
-        on(
-          (raw) =>
-            stmt(raw, `UPDATE outbox SET status = 'sending', lease_until = @lease, attempts = attempts + 1 WHERE id = @id AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY}`).run({
-              id,
-              now: sqlDate(now),
-              lease: sqlDate(leaseUntil),
-            }).changes === 1,
+          (stmt(raw, CLAIM_DUE).all({ now: sqlDate(now), take, lease: sqlDate(leaseUntil) }) as Array<Omit<OutboxRow, 'createdAt'> & { createdAt: string }>)
+            .map((r) => ({ ...r, createdAt: new Date(r.createdAt) }))
+            .sort((x, y) => x.id - y.id),
         ),
       markSent: (id, now, messageId) =>
         on((raw) => {
