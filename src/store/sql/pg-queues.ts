@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { pgQueueStats } from './pg-queue-stats.js';
 import type { InboxRow, OutboxRow, QueueSql } from './queue-sql.js';
@@ -63,9 +64,19 @@ const CLAIM_DUE = `
   WHERE id IN (SELECT o.id FROM outbox o WHERE o.id IN (${DUE_HEAD_IDS}) AND ${OUTBOX_DUE} AND ${FIRST_OF_ITS_KEY} FOR UPDATE SKIP LOCKED)
   RETURNING id, uuid, kind, target, payload, blob, attempts - 1 AS attempts, created_at AS "createdAt"`;
 
+const names = new Map<string, string>();
+/** A prepared statement's name: the same text, the same name, on every connection of the pool. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `q${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return name;
+}
+
 /** The inbox and outbox on PostgreSQL, through the pool the Prisma client also uses. */
 export function pgQueues(pool: pg.Pool): QueueSql {
-  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<R>({ text, values, types: TYPES });
+  // Named: each connection plans a statement once (the look-ups' recursive queries cost more
+  // to plan than to run, and run after every event and every message sent).
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<R>({ name: statementName(text), text, values, types: TYPES });
   return {
     inbox: {
       async insert(e) {

@@ -1,7 +1,8 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import type Database from 'better-sqlite3';
-import { busyPause, isSqliteBusy } from '../busy-error.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isSqliteBusy } from '../busy-error.js';
 import { Turns } from './turns.js';
 
 export type RawDb = Database.Database;
@@ -14,6 +15,15 @@ export type RawDb = Database.Database;
 const BUSY_TIMEOUT_MS = 20;
 /** How long a call waits in all for another process before its busy error is passed on. */
 export const BUSY_LIMIT_MS = 15_000;
+
+/**
+ * The pause before the next try: short and spread out (5 to 50 ms), not growing to seconds: the
+ * other process's transactions take milliseconds, and a card callback has 3 s in all.
+ */
+function pause(attempt: number): Promise<void> {
+  const ms = Math.min(50, 5 * attempt);
+  return sleep(ms / 2 + Math.random() * ms);
+}
 
 /**
  * The one SQLite connection of a process. Every read and write goes through it, Prisma's and
@@ -59,7 +69,7 @@ export async function openSqliteConnection(path: string): Promise<{ connection: 
       } finally {
         done();
       }
-      await busyPause(attempt);
+      await pause(attempt);
     }
   }
 
@@ -73,7 +83,7 @@ export async function openSqliteConnection(path: string): Promise<{ connection: 
       } catch (e) {
         done();
         if (!isSqliteBusy(e) || Date.now() >= end) throw e;
-        await busyPause(attempt);
+        await pause(attempt);
         continue;
       }
       // Prisma sends COMMIT or ROLLBACK through executeRaw, then calls commit()/rollback().
