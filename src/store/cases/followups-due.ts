@@ -1,18 +1,11 @@
 import { FOLLOWUP_LOOKBACK_DAYS } from '../../domain/cases/followup.js';
+import type { FollowupDue } from '../../domain/reminders/followup-reminders.js';
 import { addDays } from '../../domain/dates/days.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../database.js';
-import { IMPORT_ACTOR } from '../report/import-ledger.js';
 
-/** A resolved case whose current resolution has no 回访 yet. */
-export interface FollowupDue {
-  code: string;
-  enterprise: string;
-  category: string;
-  resolvedDate: string;
-  /** The person who answers for the case: the assignee, else the reporter. */
-  ownerId: string;
-}
+export type { FollowupDue } from '../../domain/reminders/followup-reminders.js';
+import { IMPORT_ACTOR } from '../report/import-ledger.js';
 
 /**
  * Resolved cases without a 回访 of their current resolution, resolved from `today` minus
