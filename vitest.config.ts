@@ -41,6 +41,7 @@ const POSTGRES_SUITES = [
   'test/report/records-only-year.test.ts',
   'test/report/import-ledger.test.ts',
   'test/report/import-ledger-followups.test.ts',
+  'test/report/followup-draft.test.ts',
   // Case codes (lock and insert), racing changes, the case journey.
   'test/cases/submit.test.ts',
   'test/cases/create-case-paths.test.ts',
