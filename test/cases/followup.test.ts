@@ -109,6 +109,23 @@ describe('回访 after 办结', () => {
     for (const to of [STAFF, LEADER, HELPER]) expect(textsTo(to, '【回访不满意，重新办理】')).toHaveLength(1);
   });
 
+  it('two 回访 of one resolution sent at once record one: the other is told so, and 不满意 does not reopen a case judged 满意', async () => {
+    t = await startTestBot({ clock: fixedClock(NOW) });
+    const code = await resolvedCase();
+    const answers = await Promise.all([
+      followup(code, { from: STAFF, form: { satisfaction: 'satisfied' } }),
+      followup(code, { from: ADMIN, form: { satisfaction: 'dissatisfied' } }),
+    ]);
+    const types = answers.map((a) => a.body.toast.type);
+    expect(types.filter((x) => x === 'info')).toHaveLength(1);
+    expect(types.filter((x) => x === 'success' || x === 'warning')).toHaveLength(1);
+    const stored = await row(code);
+    expect(stored.followups).toHaveLength(1);
+    // Whichever came first decided: a 不满意 first reopened the case, a 满意 first left it resolved.
+    expect(stored.status).toBe(stored.followups[0]!.satisfaction === 'dissatisfied' ? 'in_progress' : 'resolved');
+    expect(stored.history.filter((h) => h.kind === 'followup')).toHaveLength(1);
+  });
+
   it('/回访 opens the form of a resolved case for those who may record it, and /我的 lists the owner\'s cases waiting for 回访', async () => {
     t = await startTestBot({ clock: fixedClock(NOW) });
     const code = await resolvedCase();
