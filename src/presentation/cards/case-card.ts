@@ -44,9 +44,11 @@ export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; peo
   const card = loadTemplate('case-card');
   const [headerColor, tagColor] = STATUS_COLOR[c.status] ?? ['blue', 'blue'];
   const open = isOpen(c.status);
+  // A resolved case without its 回访 keeps one action: the 回访 form.
   const followup = needsFollowup(c);
-  const closed = ['accept', 'resolve', 'assign', 'handle', ...(followup ? [] : ['actions_rule'])];
-  const drop = [...(o.notice ? [] : ['notice']), ...(followup ? [] : ['followup']), ...(!open ? closed : c.status !== 'registered' ? ['accept'] : [])];
+  const openActions = ['accept', 'resolve', 'assign', 'handle'];
+  const actions = !open ? [...openActions, ...(followup ? [] : ['actions_rule'])] : c.status !== 'registered' ? ['accept'] : [];
+  const drop = [...(o.notice ? [] : ['notice']), ...(followup ? [] : ['followup']), ...actions];
   if (drop.length) removeElements(card, drop);
   setHeader(card, { title: `企业诉求 ${c.code}`, subtitle: c.enterprise.name, template: headerColor });
   // One walk of the card for every element (every 提交 waits for this card).

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/cases/case-rules.js';
 import { isCategory } from '../../domain/cases/categories.js';
 import { followupNote, type FollowupInput } from '../../domain/cases/followup.js';
-import { deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
+import { DEADLINE_WORKING_DAYS, deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import type { Db } from '../database.js';
 import { isUniqueViolation } from '../unique-violation.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
@@ -30,8 +30,8 @@ export async function recordFollowup(
   if (c.status !== 'resolved' || !c.resolvedDate || c.followups?.some((x) => x.resolutionNo === c.resolutionNo)) return { case: c, recorded: false, reopened: false };
   const resolvedDate = c.resolvedDate;
   const reopen = f.input.satisfaction === 'dissatisfied';
-  const due = reopen && isCategory(c.category) ? deadlineFor(c.category, f.input.visitDate) : undefined;
-  if (reopen && !due) throw new Error(`case ${c.code} has an unknown category`);
+  // The category's working days; a category the bot no longer knows keeps the case's own.
+  const due = reopen ? (isCategory(c.category) ? deadlineFor(c.category, f.input.visitDate) : deadlineFor('other', f.input.visitDate, { ...DEADLINE_WORKING_DAYS, other: c.deadlineDays })) : undefined;
   let recorded: boolean;
   try {
     recorded = await db.$transaction(async (tx) => {
