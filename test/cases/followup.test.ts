@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadYearFigures } from '../../src/store/report/load-year-figures.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { seedCase } from '../schedules/helpers.js';
 import { caseAction, cardActions, cardText, fieldNames, fixedClock, reportForm, say, submitReport } from './case-support.js';
 
 let t: TestBot;
@@ -124,6 +125,15 @@ describe('回访 after 办结', () => {
     // Whichever came first decided: a 不满意 first reopened the case, a 满意 first left it resolved.
     expect(stored.status).toBe(stored.followups[0]!.satisfaction === 'dissatisfied' ? 'in_progress' : 'resolved');
     expect(stored.history.filter((h) => h.kind === 'followup')).toHaveLength(1);
+  });
+
+  it('不满意 on a case of a category the bot no longer knows reopens it with the case\'s own working days', async () => {
+    t = await startTestBot({ clock: fixedClock(NOW) });
+    const legacy = await seedCase(t.bot.db, { category: 'legacy_consulting', receivedDate: '2023-09-01', deadline: '2023-09-15', reporterId: STAFF, status: 'resolved', resolvedDate: '2023-09-12' });
+    const res = await followup(legacy.code, { form: { followup_date: '2023-10-13 +0800', satisfaction: 'dissatisfied' } });
+    // The seeded case has 10 working days: 16–20 and 23–27 October.
+    expect(res.body.toast).toEqual({ type: 'warning', content: `${legacy.code} 回访不满意，已重新进入办理中，办理期限 2023-10-27` });
+    expect(await row(legacy.code)).toMatchObject({ status: 'in_progress', deadline: '2023-10-27', deadlineDays: 10 });
   });
 
   it('/回访 opens the form of a resolved case for those who may record it, and /我的 lists the owner\'s cases waiting for 回访', async () => {
