@@ -40,11 +40,16 @@ const POSTGRES_SUITES = [
   'test/report/mixed-year.test.ts',
   'test/report/records-only-year.test.ts',
   'test/report/import-ledger.test.ts',
+  'test/report/import-ledger-followups.test.ts',
+  'test/report/followup-draft.test.ts',
   // Case codes (lock and insert), racing changes, the case journey.
   'test/cases/submit.test.ts',
   'test/cases/create-case-paths.test.ts',
   'test/cases/concurrent-changes.test.ts',
   'test/cases/journey.test.ts',
+  // 回访: the one-per-resolution index, the reopening, the 待回访 query (raw SQL), the year's 回访 figures.
+  'test/cases/followup.test.ts',
+  'test/cases/followup-reminders.test.ts',
 ];
 // These pick their databases themselves (both kinds, or PostgreSQL only): one run is enough.
 const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/store/queue-plans.test.ts', 'test/replicas/*.test.ts'];

@@ -4,7 +4,8 @@
  *   npx tsx scripts/import-ledger.ts <台账.csv|台账.xlsx> [--dry-run]
  *
  * Columns (first row): 编号, 企业名称, 诉求类别, 受理日期, 办结日期, 是否在时限内 (those of the
- * draft's appendix and of `/总结 <年> 台账`), optionally 办理期限, 诉求内容, 承办科室.
+ * draft's appendix and of `/总结 <年> 台账`), optionally 办理期限, 诉求内容, 承办科室 and the
+ * .xlsx ledger's 回访方式, 回访日期, 满意度, 企业意见 (a ledger without them imports as before).
  * Every row is checked first; with any bad row nothing is imported and each is listed.
  * Uses DATABASE_URL like the bot. Exit code 0 imported (or dry run clean), 1 bad rows, 2 usage.
  */

@@ -14,6 +14,8 @@ const optionalText = z
   .optional()
   .transform((s) => (s && s.trim() !== '' ? s.trim() : undefined));
 
+const FOLLOWUP_DAYS_RULE = '应为 1 到 60 之间的整数（工作日数），例如 5';
+
 function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -81,6 +83,8 @@ export const configSchema = z
     BOT_ORG_NAME: z.string().min(1).default('投资促进局'),
     /** A scheduled post missed while the bot was down is caught up once when younger than this. */
     BOT_CATCHUP_HOURS: z.coerce.number().min(0, '应为 0 到 168 之间的小时数').max(168, '应为 0 到 168 之间的小时数').default(24),
+    /** Working days after 办结 before a case without 回访 is listed as 待回访 (the office's own rule; 5 by default). */
+    BOT_FOLLOWUP_DAYS: z.coerce.number({ message: FOLLOWUP_DAYS_RULE }).int(FOLLOWUP_DAYS_RULE).min(1, FOLLOWUP_DAYS_RULE).max(60, FOLLOWUP_DAYS_RULE).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -166,6 +170,7 @@ export function describeConfig(c: Config): Record<string, unknown> {
     reportChat: c.BOT_REPORT_CHAT_ID ?? 'unset',
     weeklyCron: c.BOT_WEEKLY_CRON,
     catchUpHours: c.BOT_CATCHUP_HOURS,
+    followUpDays: c.BOT_FOLLOWUP_DAYS,
     org: c.BOT_ORG_NAME,
   };
 }

@@ -5,7 +5,7 @@ import { ConfigError, describeConfig, loadConfig } from '../src/config.js';
 describe('configuration', () => {
   it('has the contract defaults and starts in local mode without an app id', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATABASE_URL: 'file:./data/bot.db', LARK_DOMAIN: 'https://open.feishu.cn', BOT_TIMEZONE: 'Asia/Shanghai', BOT_WEEKLY_CRON: '0 9 * * 1', BOT_ORG_NAME: '投资促进局', BOT_ADMINS: [], BOT_LEADERS: [], mode: 'local', databasePath: './data/bot.db' });
+    expect(c).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATABASE_URL: 'file:./data/bot.db', LARK_DOMAIN: 'https://open.feishu.cn', BOT_TIMEZONE: 'Asia/Shanghai', BOT_WEEKLY_CRON: '0 9 * * 1', BOT_ORG_NAME: '投资促进局', BOT_FOLLOWUP_DAYS: 5, BOT_ADMINS: [], BOT_LEADERS: [], mode: 'local', databasePath: './data/bot.db' });
   });
 
   it('needs no verification token for the long connection', () => {
@@ -31,6 +31,9 @@ describe('configuration', () => {
     [{ LARK_APP_ID: 'cli_x', LARK_APP_SECRET: 's' }, 'LARK_VERIFICATION_TOKEN'],
     [{ LARK_CONNECTION: 'ws' }, 'LARK_CONNECTION'],
     [{ LARK_CONNECTION: 'socket' }, 'LARK_CONNECTION'],
+    [{ BOT_FOLLOWUP_DAYS: '0' }, 'BOT_FOLLOWUP_DAYS'],
+    [{ BOT_FOLLOWUP_DAYS: '2.5' }, 'BOT_FOLLOWUP_DAYS'],
+    [{ BOT_FOLLOWUP_DAYS: '五天' }, 'BOT_FOLLOWUP_DAYS'],
   ])('a bad value %j names %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -14,6 +14,8 @@ import { caseAcceptAction } from './actions/case-accept.js';
 import { caseReturnAction } from './actions/case-return.js';
 import { caseExtendAction } from './actions/case-extend.js';
 import { caseAssignAction } from './actions/case-assign.js';
+import { caseFollowupAction } from './actions/case-followup.js';
+import { caseFollowupCommand } from './commands/case-followup.js';
 import { studyOpenCommand } from './commands/study-open.js';
 import { studyStatsCommand } from './commands/study-stats.js';
 import { studyCheckinAction } from './actions/study-checkin.js';
@@ -44,6 +46,7 @@ export const commands: CommandHandler[] = [
   reportCommand,
   caseShowCommand,
   myCasesCommand,
+  caseFollowupCommand,
   studyOpenCommand,
   studyStatsCommand,
   weeklyReportCommand,
@@ -61,6 +64,7 @@ export const actions: ActionHandler[] = [
   caseReturnAction,
   caseExtendAction,
   caseAssignAction,
+  caseFollowupAction,
   studyCheckinAction,
   studyLeaveAction,
   studyCloseAction,

@@ -3,6 +3,7 @@ import type { DayRange } from '../domain/progress/report-week.js';
 import type { ProgressCase, ProgressSession, ReceivedTally } from '../domain/progress/weekly-progress.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from './database.js';
+import { listFollowupsDue } from './cases/followups-due.js';
 
 const OPEN = Prisma.join(OPEN_STATUSES);
 
@@ -28,9 +29,9 @@ function lateCases(db: Db, today: string): Promise<ProgressCase[]> {
  */
 export async function loadProgressRows(
   db: Db,
-  o: { week: DayRange; receivedSince: string; today: string },
-): Promise<{ received: ReceivedTally[]; resolvedInWeek: number; openTotal: number; late: ProgressCase[]; sessions: ProgressSession[] }> {
-  const [received, resolvedInWeek, openTotal, late, sessions] = await Promise.all([
+  o: { week: DayRange; receivedSince: string; today: string; followupCutoff: string },
+): Promise<{ received: ReceivedTally[]; resolvedInWeek: number; openTotal: number; late: ProgressCase[]; sessions: ProgressSession[]; followupsDue: number }> {
+  const [received, resolvedInWeek, openTotal, late, sessions, followups] = await Promise.all([
     db.enterpriseCase.groupBy({ by: ['receivedDate', 'category', 'status'], where: { receivedDate: { gte: o.receivedSince, lte: o.week.to } }, _count: { _all: true } }),
     db.enterpriseCase.count({ where: { status: 'resolved', resolvedDate: { gte: o.week.from, lte: o.week.to } } }),
     db.enterpriseCase.count({ where: { status: { in: OPEN_STATUSES } } }),
@@ -39,6 +40,7 @@ export async function loadProgressRows(
       where: { heldDate: { gte: o.week.from, lte: o.week.to } },
       select: { heldDate: true, attendances: { select: { status: true } } },
     }),
+    listFollowupsDue(db, { today: o.today, resolvedBy: o.followupCutoff }),
   ]);
   return {
     received: tallies(received),
@@ -46,6 +48,7 @@ export async function loadProgressRows(
     openTotal,
     late,
     sessions: sessions.map((s) => ({ heldDate: s.heldDate, attendance: s.attendances.map((a) => a.status) })),
+    followupsDue: followups.length,
   };
 }
 

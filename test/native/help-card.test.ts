@@ -79,6 +79,9 @@ describe('/帮助 as a card', () => {
     expect(elementIds(staff!.content)).not.toContain('summary_form');
     // <编号> is escaped, or Lark's markdown would drop it as a tag.
     expect(s).toContain(escapeMarkdown('/诉求 <编号>'));
+    // /回访 stands with the other case commands, not under 设置与其他.
+    const cases = (staff!.content.body.elements as Array<{ element_id?: string; content?: string }>).find((e) => e.element_id === 'cases_list')!.content!;
+    expect(cases).toContain(escapeMarkdown('/回访 <编号>'));
 
     expect(JSON.stringify(admin!.content)).toContain('/设置周报群');
     expect(elementIds(admin!.content)).toContain('summary_form');

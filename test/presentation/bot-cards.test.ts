@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { followupNote, OPINION_MAX } from '../../src/domain/cases/followup.js';
 import { checkCard } from '../../src/presentation/cards/card-check.js';
 import { LIMITS } from '../../src/domain/cases/report-form.js';
 import { PICKER_PEOPLE } from '../../src/handlers/case-card-for.js';
@@ -93,6 +94,17 @@ describe('the case card', () => {
     const card = caseCard(done, opts);
     expect(checkCard(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('条较早的记录未显示');
+    // That card offers the 回访 form; once 回访 (the longest 意见 in the history), the result line instead.
+    expect(tagged(card, 'select_static').map((x) => x.name)).toEqual(['followup_method', 'satisfaction']);
+    const visit = { id: 1, caseId: 1, resolutionNo: 0, resolvedDate: '2023-10-20', method: 'visit', visitDate: '2023-10-23', satisfaction: 'dissatisfied', opinion: '*'.repeat(OPINION_MAX), actorId: ADMIN, createdAt: at };
+    const noted = { id: 99, caseId: 1, kind: 'followup', actorId: ADMIN, at, fromStatus: 'resolved', toStatus: 'resolved', note: followupNote(visit) };
+    const reopened = { ...done, status: 'in_progress', resolutionNo: 1, resolution: null, resolvedDate: null, followups: [visit], history: [...done.history, noted] } as CaseWithHistory;
+    const again = caseCard(reopened, { ...opts, people });
+    expect(checkCard(again)).toEqual([]);
+    expect(JSON.stringify(again)).toContain('**上次回访**：上门回访（2023-10-23）：不满意');
+    const judged = { ...done, resolutionNo: 0, followups: [{ ...visit, satisfaction: 'basic' }], history: [...done.history, noted] } as CaseWithHistory;
+    expect(checkCard(caseCard(judged, opts))).toEqual([]);
+    expect(tagged(caseCard(judged, opts), 'form')).toEqual([]);
   });
 
   it('names the ledger import and the system in the history as plain words, not as mentions', () => {

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/domain/report/year-figures.js';
-import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from '../../src/presentation/report/ledger-columns.js';
+import { LEDGER_COLUMNS, LEDGER_XLSX_EXTRA_COLUMNS, ledgerCells, ledgerXlsxExtraCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from '../../src/presentation/report/ledger-columns.js';
 import { ledgerXlsx } from '../../src/presentation/report/ledger-xlsx.js';
 
 const entry = (i: number, o: Partial<LedgerEntry> = {}): LedgerEntry => ({
@@ -21,7 +21,7 @@ async function exceljsLedger(year: number, rows: LedgerEntry[]): Promise<Buffer>
   const done = new Promise((r) => stream.on('end', r));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheets = [
-    [`${year}年企业诉求台账`, [...LEDGER_COLUMNS, { header: '办理期限', key: 'deadline', xlsxWidth: 12 }], rows.map((r) => [...ledgerCells(r), r.deadline])],
+    [`${year}年企业诉求台账`, [...LEDGER_COLUMNS, ...LEDGER_XLSX_EXTRA_COLUMNS], rows.map((r) => [...ledgerCells(r), ...ledgerXlsxExtraCells(r)])],
     [RETURNED_TITLE, RETURNED_COLUMNS, returned.map(returnedCells)],
   ] as const;
   for (const [name, columns, cells] of sheets) {
@@ -54,6 +54,6 @@ describe('the .xlsx ledger', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(ours as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount).toBe(rows.length + 1);
-    expect(wb.worksheets[0]!.getRow(3).values).toEqual([undefined, 'QY2031-0002', `A&B <联合> "公司" 'x'\t尾`, '增值税和企业所得税扶持政策兑现', '2031-03-01', undefined, '未办结（已超期）', '2031-03-20']);
+    expect(wb.worksheets[0]!.getRow(3).values).toEqual([undefined, 'QY2031-0002', `A&B <联合> "公司" 'x'\t尾`, '增值税和企业所得税扶持政策兑现', '2031-03-01', undefined, '未办结（已超期）', undefined, '2031-03-20']);
   });
 });

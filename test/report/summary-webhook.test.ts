@@ -44,7 +44,7 @@ describe('/总结 through the real webhook (cases seeded through Prisma)', { tim
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.data as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.getRow(1).values).toEqual([undefined, '编号', '企业名称', '诉求类别', '受理日期', '办结日期', '是否在时限内', '办理期限']);
+    expect(ws.getRow(1).values).toEqual([undefined, '编号', '企业名称', '诉求类别', '受理日期', '办结日期', '是否在时限内', '回访情况', '办理期限', '回访方式', '回访日期', '满意度', '企业意见']);
     const rows = ws.getSheetValues().slice(2) as unknown[][];
     expect(rows.map((r) => r[1])).toEqual(codes);
     expect(rows.every((r) => r[6] === '是')).toBe(true);

@@ -6,7 +6,7 @@ const due = (deadline: string) => ({ code: 'QY2026-0001', category: 'staffing', 
 
 function overdueLine(today: string, deadline: string): string {
   const p = summarizeWeek({ today, week: { from: '2026-11-16', to: '2026-11-22' }, received: [], resolvedInWeek: 0, openTotal: 1, late: [due(deadline)], sessions: [], chartWeeks: 8 });
-  const card = JSON.stringify(weeklyProgressCard(p, { org: '投资促进局', asOf: `${today} 09:00`, names: new Map([['ou_owner', '张三']]) }));
+  const card = JSON.stringify(weeklyProgressCard(p, { org: '投资促进局', asOf: `${today} 09:00`, names: new Map([['ou_owner', '张三']]), followupDays: 5 }));
   return /QY2026-0001[^"]*/.exec(card)![0];
 }
 

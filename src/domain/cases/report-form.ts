@@ -18,6 +18,10 @@ export const FIELD_LABELS: Record<string, string> = {
   reason: '原因',
   new_deadline: '新办理期限',
   assignee: '承办人',
+  followup_method: '回访方式',
+  followup_date: '回访日期',
+  satisfaction: '满意度',
+  opinion: '企业意见',
 };
 
 export interface ReportInput {

@@ -44,6 +44,8 @@ export interface WeeklyProgressInput {
   late: ProgressCase[];
   sessions: ProgressSession[];
   chartWeeks: number;
+  /** Resolved cases waiting for 回访 longer than BOT_FOLLOWUP_DAYS working days (0 when the caller does not count them). */
+  followupsDue?: number;
 }
 
 export interface OverdueCase extends ProgressCase {
@@ -67,6 +69,7 @@ export interface WeeklyProgress {
   resolvedInWeek: number;
   openTotal: number;
   overdue: OverdueCase[];
+  followupsDue: number;
   ytd: { received: number; resolved: number; rate: number | null };
   study: { sessions: number; present: number; leave: number; absent: number; withoutAttendance: number };
   chart: CasesChart;
@@ -105,6 +108,7 @@ export function summarizeWeek(i: WeeklyProgressInput): WeeklyProgress {
     resolvedInWeek: i.resolvedInWeek,
     openTotal: i.openTotal,
     overdue,
+    followupsDue: i.followupsDue ?? 0,
     ytd: { received: receivedYtd, resolved: resolvedYtd, rate: receivedYtd ? resolvedYtd / receivedYtd : null },
     study: {
       sessions: i.sessions.length,

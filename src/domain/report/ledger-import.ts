@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../cases/categories.js';
+import { FOLLOWUP_METHODS, methodOf, OPINION_MAX, SATISFACTIONS, satisfactionOf, type FollowupMethod, type Satisfaction } from '../cases/followup.js';
 import { LIMITS } from '../cases/report-form.js';
 import { clip } from '../text/clean-input.js';
 import { deadlineFor } from '../deadlines/deadline-table.js';
@@ -20,6 +21,15 @@ export interface ImportCase {
   ruleDays: number | null;
   content: string | null;
   department: string | null;
+  /** The 回访 of its resolution, when the ledger has one. */
+  followup: ImportFollowup | null;
+}
+
+export interface ImportFollowup {
+  method: FollowupMethod | null;
+  visitDate: string;
+  satisfaction: Satisfaction;
+  opinion: string | null;
 }
 
 export interface RowError {
@@ -30,6 +40,29 @@ export interface RowError {
 
 const REQUIRED = { code: '编号', enterprise: '企业名称', category: '诉求类别', received: '受理日期', resolved: '办结日期', inTime: '是否在时限内' } as const;
 const OPTIONAL = { deadline: '办理期限', content: '诉求内容', department: '承办科室' } as const;
+/** The ledger's 回访 columns (optional: a ledger from before 回访 has none). 回访情况 is derived and not read. */
+const FOLLOWUP = { method: '回访方式', date: '回访日期', satisfaction: '满意度', opinion: '企业意见' } as const;
+
+/** The row's 回访, or problems with it; null when its 回访 cells are all empty. */
+function followupOf(cell: (name: string) => string, resolved: string | null, today: string, problems: string[]): ImportFollowup | null {
+  const [methodCell, dateCell, satisfactionCell, opinion] = [cell(FOLLOWUP.method), cell(FOLLOWUP.date), cell(FOLLOWUP.satisfaction), cell(FOLLOWUP.opinion)];
+  if (!methodCell && !dateCell && !satisfactionCell && !opinion) return null;
+  const before = problems.length;
+  if (!resolved) problems.push('填写了回访信息，但没有办结日期：回访在办结之后');
+  const method = methodCell ? methodOf(methodCell) : null;
+  if (method === undefined) problems.push(`回访方式「${clip(methodCell)}」应为：${FOLLOWUP_METHODS.map((m) => m.label).join('、')}`);
+  const visitDate = parseDay(dateCell);
+  if (!visitDate) problems.push(dateCell ? `回访日期「${clip(dateCell)}」不是有效日期` : '填写了回访信息，但没有回访日期');
+  else if (resolved && visitDate < resolved) problems.push(`回访日期 ${visitDate} 早于办结日期`);
+  else if (visitDate > today) problems.push(`回访日期 ${visitDate} 晚于今天`);
+  const satisfaction = satisfactionOf(satisfactionCell);
+  if (!satisfaction) problems.push(`满意度「${clip(satisfactionCell)}」应为：${SATISFACTIONS.map((x) => x.label).join('、')}`);
+  // 不满意 reopens a case: a resolved row cannot carry it as its standing 回访.
+  else if (satisfaction === 'dissatisfied') problems.push('满意度为“不满意”的诉求应重新办理，不能以已办结导入：请填写重新办结后的办结日期和回访，或在机器人中回访');
+  if ([...opinion].length > OPINION_MAX) problems.push(`${FOLLOWUP.opinion}不能超过${OPINION_MAX}字`);
+  if (problems.length > before) return null;
+  return { method: method ?? null, visitDate: visitDate!, satisfaction: satisfaction!, opinion: opinion || null };
+}
 export const ENTERPRISE_MAX = 100;
 
 function categoryOf(cell: string): Category | undefined {
@@ -39,7 +72,8 @@ function categoryOf(cell: string): Category | undefined {
 
 /**
  * Pure: the rows of a ledger file (first row = headers, the appendix's columns, plus optional
- * 办理期限, 诉求内容, 承办科室) → the cases to import, or every bad row with its reason.
+ * 办理期限, 诉求内容, 承办科室 and the 回访 columns of the .xlsx ledger) → the cases to import,
+ * or every bad row with its reason.
  * Without 办理期限 the deadline is computed by the category's rule, as for a case registered in
  * chat; when the ledger's 「是否在时限内」 disagrees with it, the row must give its 办理期限.
  */
@@ -98,10 +132,12 @@ export function validateLedger(rows: string[][], today: string): { cases: Import
     // The limits of the report card: a longer text would break the case card later.
     if ([...cell(OPTIONAL.content)].length > LIMITS.content) problems.push(`${OPTIONAL.content}不能超过${LIMITS.content}字`);
     if ([...cell(OPTIONAL.department)].length > LIMITS.department) problems.push(`${OPTIONAL.department}不能超过${LIMITS.department}字`);
+    const followup = followupOf(cell, resolved ?? null, today, problems);
     if (problems.length) return void errors.push({ line, message: problems.join('；') });
     cases.push({
       line, code, year: Number(m![1]), seq: Number(m![2]), enterprise, category: category!, receivedDate: received!, resolvedDate: resolved ?? null,
       deadline: deadline!, ruleDays: rule?.days ?? null, content: cell(OPTIONAL.content) || null, department: cell(OPTIONAL.department) || null,
+      followup,
     });
   });
   return { cases, errors };

@@ -22,6 +22,8 @@ export class LedgerTally {
   readonly open: CodeGroup = { count: 0, codes: [] };
   readonly overdue: CodeGroup = { count: 0, codes: [] };
   readonly late: CodeGroup = { count: 0, codes: [] };
+  /** 回访 written in the rows' 回访情况, per 满意度, and the rows that have one. */
+  readonly followups = { satisfied: 0, basic: 0, dissatisfied: 0, cases: 0 };
 
   add(page: readonly LedgerEntry[]): this {
     for (const r of page) {
@@ -34,6 +36,10 @@ export class LedgerTally {
       if (r.withinDeadline.startsWith('未办结')) note(this.open, r.code);
       if (r.withinDeadline === '未办结（已超期）') note(this.overdue, r.code);
       if (r.withinDeadline === '否') note(this.late, r.code);
+      if (r.followups?.length) this.followups.cases++;
+      for (const f of r.followups ?? []) {
+        if (f.satisfaction === 'satisfied' || f.satisfaction === 'basic' || f.satisfaction === 'dissatisfied') this.followups[f.satisfaction]++;
+      }
     }
     return this;
   }

@@ -1,11 +1,22 @@
 import { CATEGORIES } from '../cases/categories.js';
 import { chooseExamples } from './category-examples.js';
 import type { EnterpriseTally } from './enterprise-tally.js';
+import { followupFigures, NO_FOLLOWUPS, type FollowupCounts, type FollowupFigures } from './followup-figures.js';
 import { grewMaterially, type SlowerCategory } from './handling-time.js';
 import { average, percent, percentOfRate } from './percent.js';
 import type { RecordKind } from './record-kinds.js';
 
 export type { SlowerCategory } from './handling-time.js';
+
+/** One 回访 as the ledger shows it. */
+export interface LedgerFollowup {
+  visitDate: string;
+  /** satisfied | basic | dissatisfied */
+  satisfaction: string;
+  /** phone | visit | online; null when an imported ledger did not say. */
+  method: string | null;
+  opinion: string | null;
+}
 
 /** One case as the ledger and the draft see it. */
 export interface LedgerCase {
@@ -16,6 +27,8 @@ export interface LedgerCase {
   deadline: string;
   status: string;
   resolvedDate: string | null;
+  /** Its 回访, oldest first (none when absent). */
+  followups?: LedgerFollowup[];
 }
 
 /** 是 / 否 for resolved cases; 未办结 (or 未办结（已超期）) for open ones, as of a day. */
@@ -88,6 +101,8 @@ export interface YearFigures {
   /** Per kind: the quantities logged, an entry without one counting 1. */
   records: Record<RecordKind, number>;
   previous: PreviousYear | undefined;
+  /** 回访 of the counted cases (every one recorded, also those that reopened a case). */
+  followups: FollowupFigures;
 }
 
 export type { EnterpriseTally } from './enterprise-tally.js';
@@ -104,6 +119,8 @@ export interface YearInputs {
   records: Record<RecordKind, number>;
   /** The year before's counted and resolved cases; undefined (or total 0) leaves 「较上年」 out. */
   previous?: { total: number; resolved: number } | undefined;
+  /** 回访 of the counted cases; none when absent. */
+  followups?: FollowupCounts;
 }
 
 /** Below this average attendance rate (%), 存在问题 names low attendance. */
@@ -164,5 +181,6 @@ export function computeYearFigures(i: YearInputs): YearFigures {
     },
     records: i.records,
     previous: i.previous && i.previous.total > 0 ? { ...i.previous, resolutionRate: percent(i.previous.resolved, i.previous.total) } : undefined,
+    followups: followupFigures(i.followups ?? NO_FOLLOWUPS),
   };
 }

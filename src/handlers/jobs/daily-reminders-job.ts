@@ -1,6 +1,9 @@
 import { dayIn } from '../../domain/dates/days.js';
 import { isWorkingDayLenient } from '../../domain/deadlines/lenient-days-left.js';
+import { followupDueCutoff } from '../../domain/cases/followup.js';
+import { followupsByOwner } from '../../domain/reminders/followup-reminders.js';
 import { planReminders } from '../../domain/reminders/plan-reminders.js';
+import { listFollowupsDue } from '../../store/cases/followups-due.js';
 import { escalationNote, escalationText, reminderText } from '../../presentation/notices/deadline-notices.js';
 import type { JobContext } from '../../bot/context.js';
 import { escalationNotes, listOpenCases, mutedAmong, recordEscalation } from '../../store/reminders.js';
@@ -9,7 +12,7 @@ import { text } from '../../bot/message.js';
 
 /**
  * On working days: one direct message per owner listing their cases due within two working
- * days or overdue, and a 督办 message to the leaders for every case that reached a new
+ * days or overdue, and those resolved BOT_FOLLOWUP_DAYS working days ago still waiting for 回访, and a 督办 message to the leaders for every case that reached a new
  * stage, recorded in the case history. Messages are stored before the history is written,
  * under keys of this firing, so a run taken over after a crash neither loses nor repeats one.
  */
@@ -31,7 +34,12 @@ export async function sendDailyReminders(ctx: JobContext): Promise<string> {
     muted: await mutedAmong(ctx.db, owners),
     escalationNotes: await escalationNotes(ctx.db, cases.map((c) => c.id)),
   });
-  for (const [owner, items] of plan.byOwner) await ctx.send({ openId: owner }, text(reminderText(items)), { key: `remind:${owner}` });
+  const due = await listFollowupsDue(ctx.db, { today, resolvedBy: followupDueCutoff(today, ctx.config.BOT_FOLLOWUP_DAYS) });
+  const followups = followupsByOwner(due, await mutedAmong(ctx.db, [...new Set(due.map((c) => c.ownerId))]));
+  for (const owner of new Set([...plan.byOwner.keys(), ...followups.keys()])) {
+    const message = reminderText(plan.byOwner.get(owner) ?? [], { due: followups.get(owner) ?? [], days: ctx.config.BOT_FOLLOWUP_DAYS });
+    await ctx.send({ openId: owner }, text(message), { key: `remind:${owner}` });
+  }
 
   const leaders = ctx.config.BOT_LEADERS;
   if (plan.escalations.length && !leaders.length) {
@@ -42,5 +50,7 @@ export async function sendDailyReminders(ctx: JobContext): Promise<string> {
     for (const leader of leaders) await ctx.send({ openId: leader }, message, { key: `escalate:${leader}` });
     for (const e of plan.escalations) await recordEscalation(ctx.db, { caseId: e.item.id, note: escalationNote(e), at: ctx.clock.now() });
   }
-  return `${today} 提醒 ${plan.byOwner.size} 人，督办 ${leaders.length ? plan.escalations.length : 0} 件`;
+  const reminded = new Set([...plan.byOwner.keys(), ...followups.keys()]).size;
+  const waiting = [...followups.values()].reduce((n, l) => n + l.length, 0);
+  return `${today} 提醒 ${reminded} 人${waiting ? `（含待回访 ${waiting} 件）` : ''}，督办 ${leaders.length ? plan.escalations.length : 0} 件`;
 }

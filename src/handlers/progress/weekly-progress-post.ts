@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import { dayIn, minuteIn } from '../../domain/dates/days.js';
+import { followupDueCutoff } from '../../domain/cases/followup.js';
 import { reportWeek } from '../../domain/progress/report-week.js';
 import { receivedSince, summarizeWeek, type WeeklyProgress } from '../../domain/progress/weekly-progress.js';
 import { weeklyProgressCard } from '../../presentation/cards/weekly-progress-card.js';
@@ -23,9 +24,10 @@ export async function composeWeeklyProgress(
   const tz = deps.config.BOT_TIMEZONE;
   const today = dayIn(when.at, tz);
   const week = reportWeek(today);
-  const rows = await loadProgressRows(deps.db, { week, receivedSince: receivedSince(week, CHART_WEEKS), today });
+  const followupCutoff = followupDueCutoff(today, deps.config.BOT_FOLLOWUP_DAYS);
+  const rows = await loadProgressRows(deps.db, { week, receivedSince: receivedSince(week, CHART_WEEKS), today, followupCutoff });
   const progress = summarizeWeek({ today, week, chartWeeks: CHART_WEEKS, ...rows });
   const names = await resolveNames(deps.db, deps.directory, progress.overdue.map((c) => c.ownerId), { now: when.now });
-  const message = card(weeklyProgressCard(progress, { org: deps.config.BOT_ORG_NAME, asOf: minuteIn(when.now, tz), names }));
+  const message = card(weeklyProgressCard(progress, { org: deps.config.BOT_ORG_NAME, asOf: minuteIn(when.now, tz), names, followupDays: deps.config.BOT_FOLLOWUP_DAYS }));
   return { progress, message };
 }

@@ -1,10 +1,12 @@
 import { categoryLabel, statusLabel } from '../../domain/cases/categories.js';
 import { isOpen } from '../../domain/cases/case-rules.js';
+import { FOLLOWUP_METHODS, SATISFACTIONS } from '../../domain/cases/followup.js';
 import type { CaseWithHistory } from '../../store/cases/case-types.js';
 import { deadlineStatePhrase, provisionalWarning } from './case-text.js';
 import { historyBlock, person } from './case-history.js';
 import { escapeMarkdown } from './escape-markdown.js';
-import { addCallbackValues, loadTemplate, removeElements, setElements, setHeader, type CardJson } from './template.js';
+import { followupLines, needsFollowup } from './case-followup.js';
+import { addCallbackValues, loadTemplate, plain, removeElements, setElements, setHeader, type CardJson } from './template.js';
 
 /** Header template and status tag colour (Lark names: the header has grey, a tag has neutral). */
 const STATUS_COLOR: Record<string, [string, string]> = {
@@ -29,6 +31,7 @@ function fieldLines(c: CaseWithHistory, today: string): string[] {
     `**上报人**：${person(c.reporterId)}　**承办人**：${c.assigneeId ? person(c.assigneeId) : '未指派'}`,
     ...(c.status === 'resolved' ? [`**办结情况**：${escapeMarkdown(c.resolution ?? '')}`, `**办结日期**：${c.resolvedDate ?? ''}`] : []),
     ...(c.status === 'returned' ? [`**退回原因**：${escapeMarkdown(c.returnReason ?? '')}`] : []),
+    ...followupLines(c),
   ];
 }
 
@@ -41,7 +44,11 @@ export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; peo
   const card = loadTemplate('case-card');
   const [headerColor, tagColor] = STATUS_COLOR[c.status] ?? ['blue', 'blue'];
   const open = isOpen(c.status);
-  const drop = [...(o.notice ? [] : ['notice']), ...(!open ? ['actions_rule', 'accept', 'resolve', 'assign', 'handle'] : c.status !== 'registered' ? ['accept'] : [])];
+  // A resolved case without its 回访 keeps one action: the 回访 form.
+  const followup = needsFollowup(c);
+  const openActions = ['accept', 'resolve', 'assign', 'handle'];
+  const actions = !open ? [...openActions, ...(followup ? [] : ['actions_rule'])] : c.status !== 'registered' ? ['accept'] : [];
+  const drop = [...(o.notice ? [] : ['notice']), ...(followup ? [] : ['followup']), ...actions];
   if (drop.length) removeElements(card, drop);
   setHeader(card, { title: `企业诉求 ${c.code}`, subtitle: c.enterprise.name, template: headerColor });
   // One walk of the card for every element (every 提交 waits for this card).
@@ -54,6 +61,12 @@ export function caseCard(c: CaseWithHistory, o: { today: string; tz: string; peo
     // on registration and clicked weeks later would record the day it was drawn. Left empty,
     // the picker means the day of the click.
     ...(open ? { assignee: { options: o.people.map((value) => ({ value })) } } : {}),
+    ...(followup
+      ? {
+          followup_method: { options: FOLLOWUP_METHODS.map((m) => ({ text: plain(m.label), value: m.value })) },
+          satisfaction: { options: SATISFACTIONS.map((m) => ({ text: plain(m.label), value: m.value })) },
+        }
+      : {}),
   });
   addCallbackValues(card, { code: c.code });
   return card;

@@ -33,7 +33,7 @@ function historyLine(h: HistoryRow, tz: string): string {
   else if (h.kind === 'status') what = `${statusLabel(h.fromStatus ?? '')} → ${statusLabel(h.toStatus ?? '')}`;
   else if (h.kind === 'assign') what = `指派给 ${person(h.note ?? '')}`;
   else if (h.kind === 'extend') what = '延期';
-  else what = h.kind === 'remind' ? '提醒' : h.kind === 'escalate' ? '督办' : '备注';
+  else what = h.kind === 'remind' ? '提醒' : h.kind === 'escalate' ? '督办' : h.kind === 'followup' ? '回访' : '备注';
   const note = h.note && h.kind !== 'assign' ? `：${escapeMarkdown(h.note)}` : '';
   return `- ${minuteIn(h.at, tz)} ${person(h.actorId)} ${what}${note}`;
 }

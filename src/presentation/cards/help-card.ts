@@ -14,7 +14,7 @@ export interface HelpEntry {
 
 /** Which group of the card each command belongs to; a command not named here goes under 设置与其他. */
 const GROUPS: Array<{ element: string; title: string; ids: string[] }> = [
-  { element: 'cases_list', title: '诉求', ids: ['case.report', 'case.mine', 'case.show'] },
+  { element: 'cases_list', title: '诉求', ids: ['case.report', 'case.mine', 'case.show', 'case.followup'] },
   { element: 'study_list', title: '学法', ids: ['study.open', 'study.stats'] },
   { element: 'progress_list', title: '进展与总结', ids: ['weekly-report', 'report.summary', 'report.record'] },
 ];

@@ -15,7 +15,7 @@ export function percent(rate: number | null): string {
 }
 
 /** The weekly progress (cards/weekly-progress.json) with the native chart element. */
-export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: string; names: Map<string, string> }): CardJson {
+export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: string; names: Map<string, string>; followupDays: number }): CardJson {
   const card = loadTemplate('weekly-progress');
   setHeader(card, { title: `每周工作进展（${monthDay(p.week.from)}—${monthDay(p.week.to)}）`, subtitle: `${o.org} · 数据截至${o.asOf}` });
 
@@ -24,6 +24,8 @@ export function weeklyProgressCard(p: WeeklyProgress, o: { org: string; asOf: st
     '**一、企业诉求办理**',
     `本周新受理企业诉求 **${p.newTotal}** 件${byCategory ? `：${byCategory}` : ''}。`,
     `本周办结 **${p.resolvedInWeek}** 件；目前在办 **${p.openTotal}** 件，其中超期 **${p.overdue.length}** 件。`,
+    // Only when some wait: a week with none reads as before 回访 existed.
+    ...(p.followupsDue ? [`已办结待回访 **${p.followupsDue}** 件（办结已满${o.followupDays}个工作日尚未回访）。`] : []),
     `${p.year}年累计受理 **${p.ytd.received}** 件，办结 **${p.ytd.resolved}** 件，办结率 **${percent(p.ytd.rate)}**。`,
   ];
   setElement(card, 'cases', { content: cases.join('\n') });

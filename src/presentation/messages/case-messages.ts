@@ -18,3 +18,15 @@ export function caseResolvedText(c: CaseRecord): string {
 export function caseAssignedNotice(c: CaseRecord): string {
   return `您已被指派为诉求 **${c.code}**（${escapeMarkdown(c.enterprise.name)}）的承办人，请在 ${c.deadline} 前办结。`;
 }
+
+/** The direct message the owner and every leader get when a 不满意 回访 reopens a case. */
+export function caseReopenedText(c: CaseRecord, followup: string): string {
+  return [
+    `【回访不满意，重新办理】${c.code}`,
+    `企业：${c.enterprise.name}`,
+    `类别：${categoryLabel(c.category)}`,
+    `回访：${followup}`,
+    `新办理期限：${c.deadline}（${c.deadlineDays}个工作日${c.deadlineProvisional ? '，暂按仅扣除周末计算' : ''}）`,
+    `请发送 /诉求 ${c.code} 查看并重新办理。`,
+  ].join('\n');
+}

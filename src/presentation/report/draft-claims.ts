@@ -11,6 +11,7 @@ export const CLAIMS = {
   培训座谈: { record: '业务培训、企业座谈', has: (f: YearFigures) => f.records.training > 0 },
   政务公开: { record: '政务公开', has: (f: YearFigures) => f.records.disclosure > 0 },
   合同审查: { record: '合同审查（法律顾问）', has: (f: YearFigures) => f.records.contract_review > 0 },
+  回访: { record: '办结后回访', has: (f: YearFigures) => f.followups.total > 0 },
 } as const;
 
 export type ClaimName = keyof typeof CLAIMS;

@@ -4,7 +4,7 @@ import { fill, type DraftTemplate } from './template.js';
 
 /** Sentences the renderer decides on from the figures; the body names them as {{名称}}. */
 export const DATA_SENTENCES = [
-  '时限表述', '诉求总数', '诉求分类', '按时办结', '退回', '无诉求', '学法', '督查', '专题推进会议', '培训座谈', '政务公开', '合同审查',
+  '时限表述', '诉求总数', '诉求分类', '按时办结', '回访', '退回', '无诉求', '学法', '督查', '专题推进会议', '培训座谈', '政务公开', '合同审查',
   '逾期未办结', '逾期办结', '办理用时增加', '参学率偏低',
 ] as const;
 export type DataSentence = (typeof DATA_SENTENCES)[number];
@@ -41,6 +41,9 @@ export function dataSentence(key: DataSentence, f: YearFigures, t: DraftTemplate
     }
     case '按时办结':
       return f.resolved > 0 && !f.allWithinDeadline ? s(key) : '';
+    case '回访':
+      // Only what the 回访 records show: no record, no sentence (and no 满意率).
+      return f.followups.total > 0 ? s(key) : '';
     case '退回':
       return f.returned > 0 ? s(key) : '';
     case '无诉求':

@@ -32,6 +32,11 @@ function recordNote(kind: string, entries: WorkRecordEntry[], total: number): st
   return `来源：登记的${label}工作${mine.length}条，合计${total}${recordUnits(kind)[0]}（未写数量的每条计1）：${listed.join('；')}${more}。`;
 }
 
+function followupNote(f: YearFigures, table: string): string {
+  const v = f.followups;
+  return `来源：${table}「回访情况」列：回访记录${v.total}条（涉及${v.cases}件诉求），其中满意${v.satisfied}条、基本满意${v.basic}条、不满意${v.dissatisfied}条；满意率＝满意及基本满意${v.content}条÷回访${v.total}条。不满意的诉求已重新办理，其回访仍计入。`;
+}
+
 /**
  * Pure: for each data sentence, a note saying which rows, sessions or logged entries its
  * figures are counted from; the .docx attaches it to the sentence as a Word comment.
@@ -48,6 +53,7 @@ export function sourceNotes(f: YearFigures, src: DraftSources): SourceNotes {
     退回: `来源：附件「退回诉求」表${src.returned.length}行：${codes(groupOf(src.returned))}。`,
     逾期未办结: `来源：${table}「是否在时限内」为“未办结（已超期）”的${overdue.count}行：${codes(overdue)}。`,
     逾期办结: `来源：${table}「是否在时限内」为“否”的${late.count}行：${codes(late)}。`,
+    回访: followupNote(f, table),
     办理用时增加: `来源：已办结诉求从受理日期到办结日期的工作日数（与办理期限同一算法），按类别取本年与上年的平均值；增幅达到两成且不少于两个工作日才列入。`,
   };
   if (f.study.sessions > 0) {

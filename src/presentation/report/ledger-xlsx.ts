@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import { LEDGER_COLUMNS, ledgerCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
+import { LEDGER_COLUMNS, LEDGER_XLSX_EXTRA_COLUMNS, ledgerCells, ledgerXlsxExtraCells, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
 import { writeAllPages, type LedgerSource, type PageWriter } from './ledger-pages.js';
 import { sheetRowsXml } from './xlsx-rows-xml.js';
 import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
@@ -19,7 +19,7 @@ async function workbookAroundMark(year: number, returned: ReturnedCase[]): Promi
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '法治助手';
   const sheets: Array<[string, readonly { header: string; key: string; xlsxWidth: number }[], string[][]]> = [
-    [`${year}年企业诉求台账`, [...LEDGER_COLUMNS, { header: '办理期限', key: 'deadline', xlsxWidth: 12 }], [[ROWS_MARK]]],
+    [`${year}年企业诉求台账`, [...LEDGER_COLUMNS, ...LEDGER_XLSX_EXTRA_COLUMNS], [[ROWS_MARK]]],
     [RETURNED_TITLE, RETURNED_COLUMNS, returned.map(returnedCells)],
   ];
   for (const [name, columns, rows] of sheets) {
@@ -45,7 +45,7 @@ export async function openLedgerXlsx(year: number, returned: ReturnedCase[] = []
     async add(page) {
       const first = next;
       next += page.length;
-      await writeInPieces(sheet, page, (piece, at) => sheetRowsXml(piece.map((r) => [...ledgerCells(r), r.deadline]), first + at));
+      await writeInPieces(sheet, page, (piece, at) => sheetRowsXml(piece.map((r) => [...ledgerCells(r), ...ledgerXlsxExtraCells(r)]), first + at));
     },
     end: () => sheet.end(),
   };

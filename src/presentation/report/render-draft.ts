@@ -56,6 +56,10 @@ export function checkTemplate(t: DraftTemplate): void {
       } else if (!bodyNames.has(name!)) throw new TemplateError(`正文中的 {{${name}}} 不是可用的句式或数据名称`);
     }
     if (open) throw new TemplateError(`「{{#${open}}}」尚未以「{{/${open}}}」结束`);
+    // A 满意率 or 满意度 written into the body would stand without 回访 records behind it.
+    if (/满意/.test(b.text.replace(/\{\{#回访\}\}[\s\S]*?\{\{\/回访\}\}/g, ''))) {
+      throw new TemplateError(`正文「${b.text.slice(0, 20)}…」写有满意度：请改用「{{回访}}」句式，或用「{{#回访}}…{{/回访}}」括住，使其以回访记录为依据`);
+    }
   }
 }
 

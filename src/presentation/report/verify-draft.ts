@@ -75,6 +75,11 @@ export function verifyDraft(i: { figures: YearFigures; appendix: LedgerTally; re
     same(`${c.label}件数`, rows.count, c.count);
     same(`${c.label}已办结数`, rows.resolved, c.resolved);
   }
+  const v = a.followups;
+  const visits = v.satisfied + v.basic + v.dissatisfied;
+  same('回访家次', visits, f.followups.total);
+  same('满意及基本满意家次', v.satisfied + v.basic, f.followups.content);
+  same('满意率', percent(v.satisfied + v.basic, visits), f.followups.rate);
   const post = numbers(draftText(i.draft));
   const docx = numbers(docxBodyText(i.docx, f.year));
   if (post.join(' ') !== docx.join(' ')) {

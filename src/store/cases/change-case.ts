@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { NewOutboxRow } from '../sql/queue-sql.js';
-import { withHistory, type CaseWithHistory } from './case-types.js';
+import { withHistory, type CaseWithHistory, type DbTx } from './case-types.js';
 
 /**
  * Lifecycle changes; who may act is the handlers' decision (domain/cases/case-rules.ts). Each
@@ -32,7 +32,17 @@ interface Change {
   notices?: (changed: CaseWithHistory) => Notice[];
 }
 
-async function loadCase(db: Db, code: string): Promise<CaseWithHistory> {
+/** Stores messages inside the transaction of the change they tell about. */
+export async function storeNotices(tx: DbTx, notices: Notice[], at: Date): Promise<void> {
+  for (const n of notices) {
+    // Due at once (the epoch), like every new outbox row.
+    await tx.outboxMessage.create({
+      data: { uuid: n.uuid, kind: n.kind, target: n.target, payload: n.payload, blob: n.blob ? new Uint8Array(n.blob) : null, ref: n.ref, orderKey: n.orderKey ?? n.target, status: 'pending', nextAttemptAt: new Date(0), createdAt: at },
+    });
+  }
+}
+
+export async function loadCase(db: Db, code: string): Promise<CaseWithHistory> {
   const c = await db.enterpriseCase.findUnique({ where: { code }, include: withHistory });
   if (!c) throw new AppError('not_found', `未找到编号为 ${code} 的诉求`);
   return c;
@@ -60,12 +70,7 @@ async function transition(
     });
     if (ch.notices) {
       const after = await tx.enterpriseCase.findUniqueOrThrow({ where: { id: c.id }, include: withHistory });
-      for (const n of ch.notices(after)) {
-        // Due at once (the epoch), like every new outbox row.
-        await tx.outboxMessage.create({
-          data: { uuid: n.uuid, kind: n.kind, target: n.target, payload: n.payload, blob: n.blob ? new Uint8Array(n.blob) : null, ref: n.ref, orderKey: n.orderKey ?? n.target, status: 'pending', nextAttemptAt: new Date(0), createdAt: at },
-        });
-      }
+      await storeNotices(tx, ch.notices(after), at);
     }
     return true;
   });

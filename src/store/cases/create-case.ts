@@ -85,7 +85,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
           },
         });
         // Built from what was just written: a nested create with include costs three more queries.
-        return { ...stored, enterprise, history: [created] };
+        return { ...stored, enterprise, history: [created], followups: [] };
       });
       return { case: stored, created: true };
     } catch (e) {

@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/prisma/client.js';
+import { followupNote } from '../../domain/cases/followup.js';
 import type { ImportCase, RowError } from '../../domain/report/ledger-import.js';
 import { findOrCreateEnterprise } from '../cases/enterprises.js';
 import type { Db } from '../database.js';
@@ -13,6 +14,8 @@ const MAX_PARAMS = 999;
 /** Columns written per case and per history row (a multi-row INSERT binds each one). */
 const CASE_COLUMNS = 18;
 const EVENT_COLUMNS = 6;
+/** Columns of a 回访 row, and of its history row (7): the larger decides the chunk. */
+const FOLLOWUP_COLUMNS = 9;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -71,6 +74,18 @@ export async function importLedger(db: Db, cases: ImportCase[]): Promise<{ impor
           return Prisma.sql`(${s.id}, ${now}, ${IMPORT_ACTOR}, ${'created'}, ${s.status}, ${note})`;
         });
         await tx.$executeRaw`INSERT INTO case_events (case_id, at, actor_id, kind, to_status, note) VALUES ${Prisma.join(rows)}`;
+      }
+      // The ledger's 回访 (of the one resolution it records), with its history row.
+      const followed = cases.filter((c) => c.followup);
+      for (const part of chunks(followed, Math.floor(MAX_PARAMS / FOLLOWUP_COLUMNS))) {
+        const rows = part.map((c) => {
+          const f = c.followup!;
+          return Prisma.sql`(${byCode.get(c.code)!.id}, ${0}, ${c.resolvedDate}, ${f.method}, ${f.visitDate}, ${f.satisfaction}, ${f.opinion}, ${IMPORT_ACTOR}, ${now})`;
+        });
+        await tx.$executeRaw`INSERT INTO case_followups (case_id, resolution_no, resolved_date, method, visit_date, satisfaction, opinion, actor_id, created_at)
+          VALUES ${Prisma.join(rows)}`;
+        const events = part.map((c) => Prisma.sql`(${byCode.get(c.code)!.id}, ${now}, ${IMPORT_ACTOR}, ${'followup'}, ${'resolved'}, ${'resolved'}, ${followupNote(c.followup!)})`);
+        await tx.$executeRaw`INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, note) VALUES ${Prisma.join(events)}`;
       }
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../../domain/cases/categories.js';
 import { averageWorkingDays, type HandlingSpan } from '../../domain/report/handling-time.js';
+import type { FollowupCounts } from '../../domain/report/followup-figures.js';
 import { computeYearFigures, type EnterpriseTally, type StudyCounts, type YearFigures } from '../../domain/report/year-figures.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { studyYearStats } from '../study/statistics.js';
@@ -83,9 +84,20 @@ export async function loadStudyCounts(db: Db, year: number): Promise<StudyCounts
   return { sessions: s.sessions, present, attendanceRows: present + leave + absent, averageRate: s.averageAttendanceRate, days: s.sessionList.map((x) => x.heldDate) };
 }
 
+/** The 回访 of a year's counted cases (received that year, not returned), per 满意度. */
+export async function loadFollowupCounts(db: Db, year: number): Promise<FollowupCounts> {
+  const where = { case: { year, status: { not: 'returned' } } };
+  const [rows, cases] = await Promise.all([
+    db.caseFollowup.groupBy({ by: ['satisfaction'], where, _count: { _all: true } }),
+    db.enterpriseCase.count({ where: { year, status: { not: 'returned' }, followups: { some: {} } } }),
+  ]);
+  const n = (s: string) => rows.find((r) => r.satisfaction === s)?._count._all ?? 0;
+  return { satisfied: n('satisfied'), basic: n('basic'), dissatisfied: n('dissatisfied'), cases };
+}
+
 /** Everything the draft prints for `year`; `asOf` is the day open cases are checked against their deadline. */
 export async function loadYearFigures(db: Db, year: number, asOf: string, records?: WorkRecordEntry[]): Promise<YearFigures> {
-  const [tallies, returned, spans, previousSpans, study, entries, previous] = await Promise.all([
+  const [tallies, returned, spans, previousSpans, study, entries, previous, followups] = await Promise.all([
     loadEnterpriseTallies(db, year, asOf),
     countReturned(db, year),
     loadHandlingSpans(db, year),
@@ -93,8 +105,9 @@ export async function loadYearFigures(db: Db, year: number, asOf: string, record
     loadStudyCounts(db, year),
     records ?? loadWorkRecords(db, year),
     loadYearTotals(db, year - 1),
+    loadFollowupCounts(db, year),
   ]);
   return computeYearFigures({
-    year, asOf, tallies, returned, avgDays: averageWorkingDays(spans), previousAvgDays: averageWorkingDays(previousSpans), study, records: recordTotals(entries), previous,
+    year, asOf, tallies, returned, avgDays: averageWorkingDays(spans), previousAvgDays: averageWorkingDays(previousSpans), study, records: recordTotals(entries), previous, followups,
   });
 }

@@ -1,5 +1,5 @@
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import { deadlineMark, type LedgerEntry } from '../../domain/report/year-figures.js';
+import { deadlineMark, type LedgerEntry, type LedgerFollowup } from '../../domain/report/year-figures.js';
 import type { Db } from '../database.js';
 
 /** Rows per read: small enough that a page is a few hundred kB, large enough that 100,000 rows are 50 reads. */
@@ -18,17 +18,30 @@ export function yearLedgerPages(db: Db, year: number, asOf: string, pageSize = L
       for (let after = 0; ; ) {
         const rows = await db.sql.ledgerPage(year, after, pageSize);
         if (rows.length > 0) {
+          const followups = await pageFollowups(db, year, after, rows[rows.length - 1]!.seq);
           after = rows[rows.length - 1]!.seq;
           // Built field by field: a rest/spread per row cost more than the read of the page.
           yield rows.map((r) => ({
             code: r.code, enterprise: r.enterprise, category: r.category, receivedDate: r.receivedDate, deadline: r.deadline, status: r.status,
-            resolvedDate: r.resolvedDate, withinDeadline: deadlineMark(r, asOf),
+            resolvedDate: r.resolvedDate, withinDeadline: deadlineMark(r, asOf), followups: followups.get(r.code) ?? [],
           }));
         }
         if (rows.length < pageSize) return;
       }
     },
   };
+}
+
+/** The 回访 of the cases of one page (year, seq in (after, last]) by code, oldest first: one query a page. */
+async function pageFollowups(db: Db, year: number, after: number, last: number): Promise<Map<string, LedgerFollowup[]>> {
+  const rows = await db.caseFollowup.findMany({
+    where: { case: { year, seq: { gt: after, lte: last } } },
+    select: { visitDate: true, satisfaction: true, method: true, opinion: true, case: { select: { code: true } } },
+    orderBy: [{ caseId: 'asc' }, { resolutionNo: 'asc' }],
+  });
+  const out = new Map<string, LedgerFollowup[]>();
+  for (const { case: c, ...f } of rows) out.set(c.code, [...(out.get(c.code) ?? []), f]);
+  return out;
 }
 
 /** The whole ledger of a year as one array: for imports and tests of a few rows, not for the draft. */
