@@ -1,14 +1,18 @@
 import {
   AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, Footer, LineRuleType, Packer, PageBreak, PageNumber, Paragraph, TextRun,
-  type ICommentOptions, type ParagraphChild, type Table, type TableRow,
+  type ICommentOptions, type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { elementAt, openSplicedZip, writeInPieces } from './zip-splice.js';
 import type { ReturnedCase } from '../../domain/report/returned-case.js';
-import { appendixTable, cellsRow, HEADER_CELL_STYLE, headerRow, ledgerRow } from './appendix-table.js';
+import { cellRowsXml, HEADER_CELL_STYLE, TABLE_END, tableRowsXml, tableStartXml } from './appendix-table-xml.js';
 import { FONTS, fontTableXml, runFont, SIZE } from './docx-fonts.js';
-import { appendixTitle, LEDGER_COLUMNS, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
+import { appendixTitle, RETURNED_COLUMNS, RETURNED_TITLE, returnedCells } from './ledger-columns.js';
 import { writeAllPages, type LedgerSource, type PageWriter } from './ledger-pages.js';
 import type { Draft, Segment } from './render-draft.js';
 
+const TABLE_MARK = '@@LEDGER_TABLE@@';
+const RETURNED_MARK = '@@RETURNED_TABLE@@';
 const MM = (mm: number) => Math.round((mm / 25.4) * 1440);
 const STYLE = { title: 'DraftTitle', body: 'DraftBody', heading: 'DraftHeading', appendix: 'DraftAppendix', comment: 'DraftComment' } as const;
 
@@ -26,8 +30,8 @@ function runsOf(seg: Segment, comments: ICommentOptions[]): ParagraphChild[] {
   return [new CommentRangeStart(id), run, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
-function paragraphs(d: Draft, comments: ICommentOptions[], ledger: Table, returned: Table | null): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [new Paragraph({ style: STYLE.title, children: [new TextRun(d.title)] })];
+function paragraphs(d: Draft, comments: ICommentOptions[], withReturned: boolean): Paragraph[] {
+  const out = [new Paragraph({ style: STYLE.title, children: [new TextRun(d.title)] })];
   for (const b of d.blocks) {
     if (b.kind === 'h1') out.push(new Paragraph({ style: STYLE.heading, children: [new TextRun(b.text)] }));
     else {
@@ -37,10 +41,10 @@ function paragraphs(d: Draft, comments: ICommentOptions[], ledger: Table, return
     }
   }
   out.push(new Paragraph({ style: STYLE.appendix, children: [new PageBreak(), new TextRun(appendixTitle(d.year))] }));
-  out.push(ledger);
-  if (returned) {
+  out.push(new Paragraph({ children: [new TextRun(TABLE_MARK)] }));
+  if (withReturned) {
     out.push(new Paragraph({ style: STYLE.appendix, spacing: { before: 280 }, children: [new TextRun(RETURNED_TITLE)] }));
-    out.push(returned);
+    out.push(new Paragraph({ children: [new TextRun(RETURNED_MARK)] }));
   }
   return out;
 }
@@ -58,7 +62,7 @@ const pageFooter = () =>
 /**
  * Styles of a 公文 (GB/T 9704): body 仿宋_GB2312 三号 on a 28 pt exact line pitch with a
  * two-character indent, 黑体 headings, 方正小标宋 二号 title. Normal is the ledger cell
- * (小五, centred), so that the table cells need no properties of their own.
+ * (小五, centred), so that 100,000 table cells need no properties of their own.
  */
 const styles = {
   default: { document: { run: { font: runFont(FONTS.body) } } },
@@ -83,36 +87,36 @@ const styles = {
 
 /**
  * The draft as a .docx: A4 with 公文 margins, page numbers 「— N —」, the fonts with fallbacks
- * in fontTable.xml, then 「附件：<年>年企业诉求台账」 with every counted case. The table's rows
- * are made as the ledger's pages come; the docx library writes the file at the end.
+ * in fontTable.xml, then 「附件：<年>年企业诉求台账」 with every counted case. The docx library
+ * writes the document around a mark; the table's rows are deflated into the zip as they are
+ * added, so only the compressed file grows (a year of 100,000 rows is never held as XML).
  */
 export async function openDraftDocx(d: Draft, returned: ReturnedCase[] = []): Promise<PageWriter> {
-  const rows: TableRow[] = [headerRow()];
-  return {
-    async add(page) {
-      for (const e of page) rows.push(ledgerRow(e));
-    },
-    async end() {
-      const comments: ICommentOptions[] = [];
-      const returnedTable = returned.length > 0 ? appendixTable(RETURNED_COLUMNS, [headerRow(RETURNED_COLUMNS), ...returned.map((r) => cellsRow(returnedCells(r)))]) : null;
-      const children = paragraphs(d, comments, appendixTable(LEDGER_COLUMNS, rows), returnedTable);
-      const doc = new Document({
-        creator: '法治助手',
-        title: d.title,
-        styles,
-        comments: { children: comments },
-        sections: [
-          {
-            properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: MM(37), bottom: MM(35), left: MM(28), right: MM(26), footer: MM(25) } } },
-            footers: { default: pageFooter() },
-            children,
-          },
-        ],
-      });
-      // The library embeds font files but writes no fallbacks (w:altName): its font table is replaced by ours.
-      return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-    },
-  };
+  const comments: ICommentOptions[] = [];
+  const children = paragraphs(d, comments, returned.length > 0);
+  const doc = new Document({
+    creator: '法治助手',
+    title: d.title,
+    styles,
+    comments: { children: comments },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: MM(37), bottom: MM(35), left: MM(28), right: MM(26), footer: MM(25) } } },
+        footers: { default: pageFooter() },
+        children,
+      },
+    ],
+  });
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  files['word/fontTable.xml'] = strToU8(fontTableXml());
+  let xml = strFromU8(files['word/document.xml']!);
+  if (returned.length > 0) {
+    const [rs, re] = elementAt(xml, 'w:p', RETURNED_MARK);
+    xml = xml.slice(0, rs) + tableStartXml(RETURNED_COLUMNS) + cellRowsXml(returned.map(returnedCells)) + TABLE_END + xml.slice(re);
+  }
+  const [start, end] = elementAt(xml, 'w:p', TABLE_MARK);
+  const body = await openSplicedZip(files, 'word/document.xml', xml.slice(0, start) + tableStartXml(), TABLE_END + xml.slice(end));
+  return { add: (page) => writeInPieces(body, page, tableRowsXml), end: () => body.end() };
 }
 
 /** The whole .docx from a source of rows. */

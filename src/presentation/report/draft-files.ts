@@ -15,10 +15,9 @@ export interface DraftFiles {
 
 /**
  * The .docx (and the .xlsx ledger when `xlsxYear` is given) from one read of the ledger's
- * pages: each page goes into both files and the appendix tally, so both files list the same
- * rows. The .xlsx is written as the pages come; the docx library holds the appendix's rows
- * until it writes the file at the end. Yields to the event loop between pages so the bot
- * keeps answering Lark meanwhile.
+ * pages: each page goes into both files and the appendix tally, then is dropped, so both
+ * files list the same rows and the year is never in memory at once. Yields to the event loop
+ * between pages so the bot keeps answering Lark meanwhile.
  */
 export async function writeDraftFiles(draft: Draft, pages: AsyncIterable<readonly LedgerEntry[]>, returned: ReturnedCase[], xlsxYear?: number): Promise<DraftFiles> {
   const docx = await openDraftDocx(draft, returned);

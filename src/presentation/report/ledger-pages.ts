@@ -20,6 +20,7 @@ export async function* pagesOf(source: LedgerSource): AsyncGenerator<readonly Le
 
 /** A file written a page of the ledger at a time (the .docx, the .xlsx); `end` gives the file. */
 export interface PageWriter {
+  /** Resolves when the deflater has taken the page, so that unzipped XML does not pile up. */
   add(page: readonly LedgerEntry[]): Promise<void>;
   end(): Promise<Buffer>;
 }
