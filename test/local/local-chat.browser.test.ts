@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { findCommand } from '../../src/bot/registry.js';
 import { p2pChatId } from '../../src/local/demo-people.js';
 import { fillDemoYear } from '../../src/local/demo-store.js';
-import { haveChromium, launchChromium } from '../support/browser.js';
+import { haveChromium, launchChromium, newestCard } from '../support/browser.js';
 import { startLocalBot, type LocalBot } from '../support/local-bot.js';
 import { registryWithTestCard, seen } from '../support/test-card.js';
 
@@ -48,12 +48,8 @@ async function say(page: Page, text: string): Promise<void> {
   await page.press('#input', 'Enter');
 }
 
-/** The newest bot message holding a card with a form, waited for. */
-async function newestFormCard(page: Page) {
-  const card = page.locator('.msg.from-bot .card:has(form.card-form)').last();
-  await card.waitFor({ timeout: 10_000 });
-  return card;
-}
+/** The newest bot card with a form and this title, waited for. */
+const newestFormCard = (page: Page, title: string) => newestCard(page, title, { withForm: true });
 
 describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it('sends /帮助 and shows the bot’s reply with the command list', async () => {
@@ -83,8 +79,7 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it('renders a card’s form elements, checks required fields, and round-trips a submit', async () => {
     const page = await openChat();
     await say(page, '/测试卡片');
-    const card = await newestFormCard(page);
-    expect(await card.locator('.card-title').textContent()).toBe('测试表单');
+    const card = await newestFormCard(page, '测试表单');
     expect(await card.locator('textarea[name="content"]').count()).toBe(1);
     expect(await card.locator('input[type="date"][name="received_date"]').inputValue()).toBe('2025-03-14');
     const before = seen.formValues.length;
@@ -106,7 +101,7 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it('shows an in-place card update and offers the uploaded file for download', async () => {
     const page = await openChat();
     await say(page, '/测试卡片');
-    const card = await newestFormCard(page);
+    const card = await newestFormCard(page, '测试表单');
     const id = await card.evaluate((el) => el.closest('.msg')!.getAttribute('data-message-id'));
     await card.locator('button', { hasText: '更新' }).click();
     const updated = page.locator(`.msg[data-message-id="${id}"]`);
@@ -122,14 +117,18 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it('draws layout, table, chart and collapsible panel, and sends a person picked outside a form', async () => {
     const page = await openChat({ phone: true });
     await say(page, '/测试展示');
-    const card = page.locator('.msg.from-bot .card', { hasText: '展示元素' }).last();
-    await card.waitFor({ timeout: 10_000 });
-    expect(await card.locator('.cols .col').count()).toBe(2);
-    expect(await card.locator('table.card-table tr').count()).toBe(3);
-    expect(await card.locator('.chart svg rect[data-value]').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-x')}${r.getAttribute('data-value')}`))).toEqual(['用人需求3', '其他1']);
-    expect(await card.locator('details.panel .panel-body').isVisible()).toBe(false);
+    // Its title, not the words 展示元素: the /帮助 card of the first test lists /测试展示 with them.
+    const card = await newestCard(page, '展示元素');
+    // Each read waits until it holds (the card may still be drawing when a loaded machine gets here).
+    await expect.poll(() => card.locator('.cols .col').count()).toBe(2);
+    await expect.poll(() => card.locator('table.card-table tr').count()).toBe(3);
+    await expect.poll(() => card.locator('.chart svg rect[data-value]').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-x')}${r.getAttribute('data-value')}`))).toEqual(['用人需求3', '其他1']);
+    const panelBody = card.locator('details.panel .panel-body');
+    await expect.poll(() => panelBody.count()).toBe(1);
+    expect(await panelBody.isVisible()).toBe(false);
     await card.locator('details.panel summary').click();
-    expect(await card.locator('details.panel .panel-body').textContent()).toContain('折叠内容');
+    await panelBody.waitFor({ state: 'visible' });
+    expect(await panelBody.textContent()).toContain('折叠内容');
     // A person picker outside a form has no name in Card JSON 2.0: it is the card's only select.
     await card.locator('select').last().selectOption('ou_local_leader_zhao');
     await page.locator('#toast', { hasText: '已选择 ou_local_leader_zhao（select_person）' }).waitFor();
@@ -178,7 +177,7 @@ describe.skipIf(!haveChromium)('the local web chat in a real browser', () => {
   it.runIf(has('上报'))('/上报: fills and submits the report card, sees the confirmation with the code', async () => {
     const page = await openChat();
     await say(page, '/上报');
-    const card = await newestFormCard(page);
+    const card = await newestFormCard(page, '企业诉求上报');
     await card.locator('[name="enterprise"]').fill('好得科技有限公司');
     await card.locator('select[name="category"]').selectOption('tax_policy');
     await card.locator('[name="content"]').fill('申请兑现上年度企业所得税扶持政策，材料已齐');
