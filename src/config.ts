@@ -85,6 +85,10 @@ export const configSchema = z
     BOT_CATCHUP_HOURS: z.coerce.number().min(0, '应为 0 到 168 之间的小时数').max(168, '应为 0 到 168 之间的小时数').default(24),
     /** Working days after 办结 before a case without 回访 is listed as 待回访 (the office's own rule; 5 by default). */
     BOT_FOLLOWUP_DAYS: z.coerce.number({ message: FOLLOWUP_DAYS_RULE }).int(FOLLOWUP_DAYS_RULE).min(1, FOLLOWUP_DAYS_RULE).max(60, FOLLOWUP_DAYS_RULE).default(5),
+    /** A Drive folder the app may write to: /总结 also makes the draft a cloud document there (empty: off). */
+    LARK_DOCS_FOLDER_TOKEN: optionalText,
+    /** A Base (多维表格) the app may edit: the table 「企业诉求台账」 is kept in it (empty: off). */
+    BOT_BITABLE_APP_TOKEN: optionalText,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
