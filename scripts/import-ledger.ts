@@ -15,6 +15,7 @@ import { validateLedger } from '../src/domain/report/ledger-import.js';
 import { readLedgerFile } from '../src/presentation/report/read-ledger-file.js';
 import { closeDatabase, openDatabase } from '../src/store/database.js';
 import { importLedger } from '../src/store/report/import-ledger.js';
+import { ledgerRows } from '../src/cloud/base/ledger-notice.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -48,7 +49,8 @@ else {
   if (opened) {
     const { db } = opened;
     try {
-      const result = await importLedger(db, cases);
+      // With a Base, every imported case is upserted there by the running bot's outbox.
+      const result = await importLedger(db, cases, { notices: (codes) => codes.flatMap((code) => ledgerRows(config, code, 'import')) });
       if (result.errors.length) report(result.errors);
       else {
         const years = [...new Set(cases.map((c) => c.year))].sort().join('、');

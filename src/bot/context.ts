@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../store/database.js';
+import type { CloudKind } from '../store/sql/queue-sql.js';
 import type { CardAction, CardAnswer } from './card-answer.js';
 import type { OutFile } from './file.js';
 import type { OutMessage, Target } from './message.js';
@@ -49,6 +50,8 @@ export interface BotContext extends Omit<Services, 'notifyOutbox'> {
   sendFile(to: Target, file: OutFile, options?: SendOptions): Promise<void>;
   /** Replaces an interactive card already sent (PATCH). */
   updateCard(messageId: string, card: Record<string, unknown>, options?: SendOptions): Promise<void>;
+  /** Stores cloud work (a document, a Base record or repair) for the outbox, like a message. */
+  sendCloud(kind: CloudKind, subject: string, payload: unknown, options?: SendOptions): Promise<void>;
 }
 
 /** A handler's context: who, where, and how to answer the event. */

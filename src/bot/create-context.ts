@@ -15,7 +15,7 @@ export function createBotContext(services: Services, run: { idempotencySeed: str
   let position = 0;
   const uuidOf = (options?: SendOptions) => stableUuid(`${run.idempotencySeed}:${options?.key ?? position++}`);
   const put = async (request: OutboxRequest, options?: SendOptions) => {
-    const orderKey = request.kind !== 'patch' && 'replyTo' in request.to ? run.replyOrderKey : undefined;
+    const orderKey = 'to' in request && 'replyTo' in request.to ? run.replyOrderKey : undefined;
     await enqueue(services.db, { ...request, uuid: uuidOf(options), ...(options?.ref ? { ref: options.ref } : {}), ...(orderKey ? { orderKey } : {}) }, services.clock.now());
     services.notifyOutbox();
   };
@@ -30,6 +30,7 @@ export function createBotContext(services: Services, run: { idempotencySeed: str
     send: (to, message, options) => put({ kind: 'message', to, message }, options),
     sendFile: (to, file, options) => put({ kind: 'file', to, ...file }, options),
     updateCard: (messageId, card, options) => put({ kind: 'patch', messageId, card }, options),
+    sendCloud: (kind, subject, payload, options) => put({ kind, subject, payload }, options),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
-import type { NewOutboxRow } from '../store/sql/queue-sql.js';
+import type { CloudKind, NewOutboxRow } from '../store/sql/queue-sql.js';
 import { retryBusy } from '../store/busy-error.js';
 import type { FileType } from './file.js';
 import { encodeTarget, type OutMessage, type Target } from './message.js';
@@ -10,6 +10,8 @@ export type OutboxRequest = (
   | { kind: 'message'; to: Target; message: OutMessage }
   | { kind: 'patch'; messageId: string; card: Record<string, unknown> }
   | { kind: 'file'; to: Target; fileName: string; fileType: FileType; data: Buffer }
+  /** Cloud work (src/cloud/): `subject` names what it is about (a case code, a document key). */
+  | { kind: CloudKind; subject: string; payload: unknown }
 ) & {
   uuid?: string;
   ref?: string;
@@ -27,6 +29,11 @@ export function outboxRowOf(request: OutboxRequest): Omit<NewOutboxRow, 'now'> {
   }
   if (request.kind === 'patch') {
     return { ...common, kind: 'patch', target: encodeTarget({ replyTo: request.messageId }), payload: JSON.stringify({ type: 'card', card: request.card }), blob: null };
+  }
+  if (request.kind !== 'file') {
+    // Its own order key unless given: a document being written must not hold up the chat.
+    const target = `${request.kind}:${request.subject}`;
+    return { ...common, orderKey: request.orderKey ?? target, kind: request.kind, target, payload: JSON.stringify(request.payload), blob: null };
   }
   return { ...common, kind: 'file', target: encodeTarget(request.to), payload: JSON.stringify({ fileName: request.fileName, fileType: request.fileType }), blob: request.data };
 }

@@ -1,7 +1,10 @@
 import type { Db } from './database.js';
 
-/** group_welcome: once per group chat; p2p_greeting: once per person. */
-export type GreetingKind = 'group_welcome' | 'p2p_greeting';
+/**
+ * group_welcome: once per group chat; p2p_greeting: once per person; docs_permission and
+ * base_permission: a missing cloud permission told once per person (released once it works).
+ */
+export type GreetingKind = 'group_welcome' | 'p2p_greeting' | 'docs_permission' | 'base_permission';
 
 function isUniqueConflict(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';

@@ -1,6 +1,7 @@
 import { OPEN_STATUSES } from '../domain/cases/categories.js';
 import type { OpenCase } from '../domain/reminders/plan-reminders.js';
 import type { Db } from './database.js';
+import { insertNotices, type Notice } from './outbox-rows.js';
 
 /** The actor recorded in a case's history for what the bot does on its own. */
 export const SYSTEM_ACTOR = 'system';
@@ -29,8 +30,12 @@ export async function escalationNotes(db: Db, caseIds: number[]): Promise<Map<nu
   return out;
 }
 
-export async function recordEscalation(db: Db, escalation: { caseId: number; note: string; at: Date }): Promise<void> {
-  await db.caseEvent.create({ data: { caseId: escalation.caseId, at: escalation.at, actorId: SYSTEM_ACTOR, kind: 'escalate', note: escalation.note } });
+/** The 督办 in the case's history, with the rows that tell about it (its Base record's 督办次数) in the same transaction. */
+export async function recordEscalation(db: Db, escalation: { caseId: number; note: string; at: Date; notices?: Notice[] }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.caseEvent.create({ data: { caseId: escalation.caseId, at: escalation.at, actorId: SYSTEM_ACTOR, kind: 'escalate', note: escalation.note } });
+    await insertNotices(tx, escalation.notices ?? [], escalation.at);
+  });
 }
 
 /** /提醒 关闭|开启. `name` is used only when the person is not in the users table yet. */

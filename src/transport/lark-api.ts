@@ -3,6 +3,7 @@
  * (lark-client.ts) implements it for a real tenant; local mode implements it in process.
  */
 import type { FileType } from '../bot/file.js';
+import type { CloudApi } from './cloud-api.js';
 
 export type MsgType = 'text' | 'post' | 'interactive' | 'file' | 'image';
 export type ReceiveIdType = 'chat_id' | 'open_id';
@@ -16,10 +17,15 @@ export interface LarkApi {
   getUserName(openId: string): Promise<string | undefined>;
   /** Members of a chat (open_id and name), every page. */
   listChatMembers(chatId: string): Promise<Array<{ openId: string; name: string }>>;
+  /** Cloud documents, Drive and Base (see cloud-api.ts). */
+  cloud?: CloudApi;
 }
 
-/** Lark codes that mean "too many requests, try later". */
-export const RATE_LIMIT_CODES = new Set([99991400, 230020]);
+/**
+ * Lark codes that mean "too many requests, try later": the Open API's and the IM's, and the
+ * Base's (1254290 too many requests, 1254291 write conflict, 1254607 data not ready, 1255040 timeout).
+ */
+export const RATE_LIMIT_CODES = new Set([99991400, 230020, 1254290, 1254291, 1254607, 1255040]);
 
 /** A failed Open API call, classified once so the outbox knows whether to retry. */
 export class LarkApiError extends Error {

@@ -1,44 +1,13 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
 import type { FileType } from '../bot/file.js';
-import { isRetryable, LarkApiError, type LarkApi, type MsgType, type ReceiveIdType } from './lark-api.js';
-import { scrub, sdkLogger } from './sdk-logger.js';
+import { LarkApiError, type LarkApi, type MsgType, type ReceiveIdType } from './lark-api.js';
+import { call } from './sdk-call.js';
+import { sdkLogger } from './sdk-logger.js';
+import { createCloudClient } from './lark-cloud-client.js';
 
 /** Bounds every Open API call so a hanging server cannot hold a worker forever. */
 const REQUEST_TIMEOUT_MS = 15_000;
-
-interface ApiResponse<T> {
-  code?: number;
-  msg?: string;
-  data?: T;
-}
-
-function classify(e: unknown, what: string): LarkApiError {
-  if (e instanceof LarkApiError) return e;
-  const err = e as { response?: { status?: number; data?: ApiResponse<unknown> }; code?: string; message?: string };
-  const status = err.response?.status;
-  const code = err.response?.data?.code;
-  const detail = status ? `HTTP ${status}${code !== undefined ? ` code ${code}` : ''}` : (err.code ?? err.message ?? 'network error');
-  return new LarkApiError(`${what}: ${scrub(String(detail))}`, { retryable: isRetryable(status, code), httpStatus: status, code });
-}
-
-function unwrap<T>(res: ApiResponse<T> | null | undefined, what: string): T {
-  if (!res) throw new LarkApiError(`${what}: empty response`, { retryable: true });
-  if (res.code !== undefined && res.code !== 0) {
-    throw new LarkApiError(`${what}: code ${res.code} ${res.msg ?? ''}`.trim(), { retryable: isRetryable(200, res.code), httpStatus: 200, code: res.code });
-  }
-  return (res.data ?? {}) as T;
-}
-
-async function call<T>(what: string, fn: () => Promise<ApiResponse<T> | null | undefined>): Promise<T> {
-  let res: ApiResponse<T> | null | undefined;
-  try {
-    res = await fn();
-  } catch (e) {
-    throw classify(e, what);
-  }
-  return unwrap(res, what);
-}
 
 export interface LarkClientOptions {
   appId: string;
@@ -62,6 +31,7 @@ export function createLarkClient(options: LarkClientOptions): LarkApi {
   if (axiosDefaults) axiosDefaults.timeout = REQUEST_TIMEOUT_MS;
 
   return {
+    cloud: createCloudClient(client),
     async sendMessage({ receiveIdType, receiveId, msgType, content, uuid }) {
       const data = await call('im.message.create', () =>
         client.im.message.create({ params: { receive_id_type: receiveIdType as ReceiveIdType }, data: { receive_id: receiveId, msg_type: msgType as MsgType, content, uuid } }),

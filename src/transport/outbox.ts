@@ -43,6 +43,8 @@ export interface OutboxWorkerOptions {
   maxConcurrent?: number;
   /** How long stop() waits for sends in flight before handing their rows back (default DRAIN_MS). */
   drainMs?: number;
+  /** Senders of rows that are not messages (cloud documents, Base records), by kind; what they return is kept as the row's result. */
+  senders?: Partial<Record<string, (row: OutboxRow) => Promise<string | undefined>>>;
 }
 
 /**
@@ -155,6 +157,8 @@ export class OutboxWorker {
 
   private async send(row: OutboxRow): Promise<string | undefined> {
     const { api } = this.options;
+    const other = this.options.senders?.[row.kind];
+    if (other) return other(row);
     const target = decodeTarget(row.target);
     if (row.kind === 'patch') {
       const m = JSON.parse(row.payload) as OutMessage;

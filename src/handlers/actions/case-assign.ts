@@ -10,6 +10,7 @@ import type { ActionContext } from '../../bot/context.js';
 import type { ActionHandler } from '../../bot/registry.js';
 import { caseCardFor, caseCardWith, pickerPeople } from '../case-card-for.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
+import { withLedger } from '../../cloud/base/ledger-notice.js';
 
 /** The person picked in the card (select_person gives an open_id; a list when multiple). */
 function assigneeOf(ctx: ActionContext): string | undefined {
@@ -33,7 +34,7 @@ export const caseAssignAction: ActionHandler = {
       const dm = caseCardWith(ctx, changed, people, caseAssignedNotice(changed));
       return [outboxRowOf({ kind: 'message', to: { openId: assigneeId }, message: card(dm), uuid: stableUuid(`${ctx.eventId}:assigned:${assigneeId}`) })];
     };
-    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices });
+    const r = await assignCase(ctx.db, { code: c.code, actor: ctx.user, assigneeId, at: ctx.clock.now(), notices: withLedger(ctx.config, ctx.eventId, notices) });
     if (!r.changed) return caseAnswer(ctx, r.case, { type: 'info', content: '该诉求已由此人承办，无需重复指派' });
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已指派，承办人已收到通知` });
   },

@@ -7,6 +7,7 @@ import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, caseOfAction, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 import { formText } from './form-text.js';
+import { withLedger } from '../../cloud/base/ledger-notice.js';
 
 /** 延期 (admins only): a later deadline and the reason. */
 export const caseExtendAction: ActionHandler = {
@@ -23,7 +24,7 @@ export const caseExtendAction: ActionHandler = {
     const newDeadline = pickerDay(raw);
     if (!newDeadline) throw new AppError('invalid_input', '新办理期限格式不正确，请用日期选择器选择', { field: 'new_deadline' });
     const reason = requiredText(formText(ctx, 'reason'), 'reason', LIMITS.reason);
-    const r = await extendCase(ctx.db, { code: c.code, actor: ctx.user, newDeadline, reason, at: ctx.clock.now() });
+    const r = await extendCase(ctx.db, { code: c.code, actor: ctx.user, newDeadline, reason, at: ctx.clock.now(), notices: withLedger(ctx.config, ctx.eventId) });
     if (!r.changed) return unchangedAnswer(ctx, r.case);
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 办理期限已延至 ${newDeadline}` });
   },

@@ -9,6 +9,7 @@ import type { ActionHandler } from '../../bot/registry.js';
 import { caseAnswer, openCaseToHandle, unchangedAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 import { formText } from './form-text.js';
+import { withLedger } from '../../cloud/base/ledger-notice.js';
 
 /** 办结: by the reporter, the assignee or an admin; tells every leader once. */
 export const caseResolveAction: ActionHandler = {
@@ -28,7 +29,7 @@ export const caseResolveAction: ActionHandler = {
       ctx.config.BOT_LEADERS.map((leader) =>
         outboxRowOf({ kind: 'message', to: { openId: leader }, message: text(caseResolvedText(changed)), uuid: stableUuid(`${ctx.eventId}:resolved:${leader}`) }),
       );
-    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now(), notices });
+    const r = await resolveCase(ctx.db, { code: c.code, actor: ctx.user, resolution, resolvedDate, at: ctx.clock.now(), notices: withLedger(ctx.config, ctx.eventId, notices) });
     if (!r.changed) return unchangedAnswer(ctx, r.case);
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 已办结` });
   },

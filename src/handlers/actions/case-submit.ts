@@ -1,3 +1,4 @@
+import type { LedgerPayload } from '../../cloud/base/ledger-notice.js';
 import { parseReportForm } from '../../domain/cases/report-form.js';
 import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
@@ -36,7 +37,10 @@ export const caseSubmitAction: ActionHandler = {
         at: ctx.clock.now(),
       }),
     );
+    // Created by a path that takes no extra rows (SQLite's case writer): the Base upsert follows
+    // at once, keyed by the case, and a retried 提交 (alreadyStored) stores it if a crash came between.
     if (!created) return alreadyStored(ctx, c);
+    await storeLedgerRow(ctx, c.code);
     return caseAnswer(
       ctx,
       c,
@@ -46,7 +50,13 @@ export const caseSubmitAction: ActionHandler = {
   },
 };
 
+async function storeLedgerRow(ctx: ActionContext, code: string): Promise<void> {
+  const appToken = ctx.config.BOT_BITABLE_APP_TOKEN;
+  if (appToken) await ctx.sendCloud('ledger', code, { appToken, code } satisfies LedgerPayload, { key: `ledger:${code}` });
+}
+
 async function alreadyStored(ctx: ActionContext, c: CaseRecord): Promise<CardAnswer> {
+  await storeLedgerRow(ctx, c.code);
   const full = 'history' in c ? (c as CaseWithHistory) : (await findCaseByCode(ctx.db, c.code))!;
   return caseAnswer(ctx, full, { type: 'warning', content: `该卡片已登记为诉求 ${c.code}，请勿重复提交` });
 }

@@ -10,7 +10,10 @@ import { loadYearFigures } from '../../store/report/load-year-figures.js';
 import { tallyPages } from '../../domain/report/ledger-tally.js';
 import { loadReturnedCases, yearLedgerPages } from '../../store/report/load-year-ledger.js';
 import { loadWorkRecords } from '../../store/report/work-records.js';
-import { text } from '../../bot/message.js';
+import { encodeTarget, text } from '../../bot/message.js';
+import type { DocumentPayload } from '../../cloud/docs/document-payload.js';
+import { ledgerCells, returnedCells } from '../../presentation/report/ledger-columns.js';
+import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { todayOf } from '../today.js';
 import type { CommandHandler } from '../../bot/registry.js';
 
@@ -57,7 +60,9 @@ export const summaryCommand: CommandHandler = {
     }
     // docx and exceljs are loaded on first use: tens of MB the running bot rarely needs.
     const { writeDraftFiles } = await import('../../presentation/report/draft-files.js');
-    const { docx, xlsx, appendix } = await writeDraftFiles(draft, pages, returned, ledger ? year : undefined);
+    // The cloud document lists the same rows as the .docx: taken from the same read.
+    const cloudRows: string[][] | undefined = ctx.config.LARK_DOCS_FOLDER_TOKEN ? [] : undefined;
+    const { docx, xlsx, appendix } = await writeDraftFiles(draft, cloudRows ? tapCells(pages, cloudRows) : pages, returned, ledger ? year : undefined);
     const mismatches = verifyDraft({ figures, appendix, returned, draft, docx });
     if (mismatches.length > 0) {
       ctx.log.warn({ year, mismatches }, 'year-end draft failed its pre-send check; nothing sent');
@@ -71,6 +76,29 @@ export const summaryCommand: CommandHandler = {
     await ctx.sendFile(file, { fileName: `${draft.title}.docx`, fileType: 'doc', data: docx });
     if (xlsx) await ctx.sendFile(file, { fileName: `${year}年企业诉求台账.xlsx`, fileType: 'xls', data: xlsx });
     if (inGroup) await ctx.reply(text(`${year}年总结的 Word 文件${ledger ? '和 Excel 台账' : ''}已发送至您的单聊。`));
+    if (cloudRows) {
+      const orderKey = 'replyTo' in file && ctx.chat.chatId ? encodeTarget({ chatId: ctx.chat.chatId }) : undefined;
+      const payload: DocumentPayload = {
+        folderToken: ctx.config.LARK_DOCS_FOLDER_TOKEN!,
+        draft,
+        ledger: cloudRows,
+        returned: returned.map(returnedCells),
+        askerId: ctx.user.openId,
+        leaderIds: ctx.config.BOT_LEADERS,
+        cardTo: file,
+        orderKey,
+      };
+      // Keyed by the event: a redelivered /总结 stores the same row, so one document per event.
+      await ctx.sendCloud('docx', ctx.eventId, payload, { key: 'cloud-document' });
+    }
     ctx.log.info({ year, cases: figures.total, checks: draft.checks.length, ms: Date.now() - started }, 'year-end draft sent');
   },
 };
+
+/** The ledger's pages passed on unchanged, their cells kept for the cloud document's appendix. */
+async function* tapCells(pages: AsyncIterable<readonly LedgerEntry[]>, into: string[][]): AsyncGenerator<readonly LedgerEntry[]> {
+  for await (const page of pages) {
+    for (const e of page) into.push(ledgerCells(e));
+    yield page;
+  }
+}

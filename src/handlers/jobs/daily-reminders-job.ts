@@ -6,6 +6,7 @@ import { planReminders } from '../../domain/reminders/plan-reminders.js';
 import { listFollowupsDue } from '../../store/cases/followups-due.js';
 import { escalationNote, escalationText, reminderText } from '../../presentation/notices/deadline-notices.js';
 import type { JobContext } from '../../bot/context.js';
+import { ledgerRows } from '../../cloud/base/ledger-notice.js';
 import { escalationNotes, listOpenCases, mutedAmong, recordEscalation } from '../../store/reminders.js';
 import { resolveNames } from '../people/resolve-name.js';
 import { text } from '../../bot/message.js';
@@ -48,7 +49,10 @@ export async function sendDailyReminders(ctx: JobContext): Promise<string> {
     const names = await resolveNames(ctx.db, ctx.directory, plan.escalations.map((e) => e.item.ownerId), { now: ctx.clock.now() });
     const message = text(escalationText(plan.escalations, names));
     for (const leader of leaders) await ctx.send({ openId: leader }, message, { key: `escalate:${leader}` });
-    for (const e of plan.escalations) await recordEscalation(ctx.db, { caseId: e.item.id, note: escalationNote(e), at: ctx.clock.now() });
+    for (const e of plan.escalations) {
+      const notices = ledgerRows(ctx.config, e.item.code, `job:${ctx.jobId}:${ctx.periodKey}`);
+      await recordEscalation(ctx.db, { caseId: e.item.id, note: escalationNote(e), at: ctx.clock.now(), notices });
+    }
   }
   const reminded = new Set([...plan.byOwner.keys(), ...followups.keys()]).size;
   const waiting = [...followups.values()].reduce((n, l) => n + l.length, 0);

@@ -2,7 +2,7 @@ import { FROM_STATUSES, type Actor, type CaseVerb } from '../../domain/cases/cas
 import { AppError } from '../../errors.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { NewOutboxRow } from '../sql/queue-sql.js';
+import { insertNotices, type Notice } from '../outbox-rows.js';
 import { withHistory, type CaseWithHistory, type DbTx } from './case-types.js';
 
 /**
@@ -19,7 +19,7 @@ export interface ChangeResult {
 }
 
 /** A message that tells about a change, stored in the change's own transaction. */
-export type Notice = Omit<NewOutboxRow, 'now'>;
+export type { Notice };
 
 interface Change {
   code: string;
@@ -34,12 +34,7 @@ interface Change {
 
 /** Stores messages inside the transaction of the change they tell about. */
 export async function storeNotices(tx: DbTx, notices: Notice[], at: Date): Promise<void> {
-  for (const n of notices) {
-    // Due at once (the epoch), like every new outbox row.
-    await tx.outboxMessage.create({
-      data: { uuid: n.uuid, kind: n.kind, target: n.target, payload: n.payload, blob: n.blob ? new Uint8Array(n.blob) : null, ref: n.ref, orderKey: n.orderKey ?? n.target, status: 'pending', nextAttemptAt: new Date(0), createdAt: at },
-    });
-  }
+  await insertNotices(tx, notices, at);
 }
 
 export async function loadCase(db: Db, code: string): Promise<CaseWithHistory> {

@@ -3,6 +3,7 @@ import { followupNote } from '../../domain/cases/followup.js';
 import type { ImportCase, RowError } from '../../domain/report/ledger-import.js';
 import { findOrCreateEnterprise } from '../cases/enterprises.js';
 import type { Db } from '../database.js';
+import { insertNotices, type Notice } from '../outbox-rows.js';
 
 export const IMPORT_ACTOR = 'ledger-import';
 
@@ -43,7 +44,7 @@ async function conflicts(db: Db, cases: ImportCase[]): Promise<RowError[]> {
  * store is reported as a bad row and nothing is written. Rows go in multi-row inserts sized to
  * the parameter limit, so a full year (9,999 cases) imports in seconds.
  */
-export async function importLedger(db: Db, cases: ImportCase[]): Promise<{ imported: number; errors: RowError[] }> {
+export async function importLedger(db: Db, cases: ImportCase[], o: { notices?: (codes: string[]) => Notice[] } = {}): Promise<{ imported: number; errors: RowError[] }> {
   const errors = await conflicts(db, cases);
   if (errors.length) return { imported: 0, errors };
   await db.$transaction(
@@ -87,6 +88,8 @@ export async function importLedger(db: Db, cases: ImportCase[]): Promise<{ impor
         const events = part.map((c) => Prisma.sql`(${byCode.get(c.code)!.id}, ${now}, ${IMPORT_ACTOR}, ${'followup'}, ${'resolved'}, ${'resolved'}, ${followupNote(c.followup!)})`);
         await tx.$executeRaw`INSERT INTO case_events (case_id, at, actor_id, kind, from_status, to_status, note) VALUES ${Prisma.join(events)}`;
       }
+      // The cases' Base records, with the cases (the outbox sends them once the import is in).
+      for (const part of chunks(o.notices?.(cases.map((c) => c.code)) ?? [], 200)) await insertNotices(tx, part, now);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

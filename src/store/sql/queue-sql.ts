@@ -27,9 +27,13 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
+/** Outbound work that is not a message: the draft's cloud document, a case's Base record, a repair of the Base table. */
+export type CloudKind = 'docx' | 'ledger' | 'ledger_sync';
+
 export interface NewOutboxRow {
   uuid: string;
-  kind: 'send' | 'reply' | 'patch' | 'file';
+  /** docx, ledger, ledger_sync: cloud work (src/cloud/), sent by the senders the worker is given. */
+  kind: 'send' | 'reply' | 'patch' | 'file' | CloudKind;
   /** An encoded target (see bot/message.ts encodeTarget). */
   target: string;
   payload: string;
