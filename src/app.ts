@@ -15,6 +15,7 @@ import { Timers } from './bot/timers.js';
 import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { BotMetrics } from './metrics/bot-metrics.js';
 import { countedApi, timedRegistry } from './metrics/instrument.js';
+import { cloudSenders } from './cloud/cloud-senders.js';
 
 export interface BotOptions {
   config: Config;
@@ -68,7 +69,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
   const api = countedApi(options.api, metrics);
 
-  const outbox = new OutboxWorker({ db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000, ...(options.outboxDrainMs ? { drainMs: options.outboxDrainMs } : {}) });
+  const cloud = options.api.cloud;
+  const senders = cloud ? cloudSenders({ db, cloud, config: options.config, log: options.log, clock }) : undefined;
+  const outbox = new OutboxWorker({
+    db, api, log: options.log, clock, policy: options.outboxPolicy ?? {}, pollMs: options.pollMs ?? 1_000,
+    ...(options.outboxDrainMs ? { drainMs: options.outboxDrainMs } : {}),
+    ...(senders ? { senders } : {}),
+  });
   const services: Services = {
     db,
     config: options.config,

@@ -5,6 +5,7 @@ import { scheduledJobs } from './jobs/scheduled-jobs.js';
 import { helpCommand } from './commands/help.js';
 import { recordCommand } from './commands/record.js';
 import { summaryCommand } from './commands/summary.js';
+import { syncLedgerCommand } from './commands/sync-ledger.js';
 import { reportCommand, reportTextHandler } from './commands/report.js';
 import { caseShowCommand } from './commands/case-show.js';
 import { myCasesCommand } from './commands/my-cases.js';
@@ -54,6 +55,7 @@ export const commands: CommandHandler[] = [
   remindersToggleCommand,
   summaryCommand,
   recordCommand,
+  syncLedgerCommand,
 ];
 
 /** Card actions by `value.action`. */

@@ -97,6 +97,7 @@ export const updateFields = (f: Record<string, RecordFields[string] | null>) => 
 /** A Base value read back, in the form recordFields writes (list answers give persons as objects, text as itself). */
 function normalized(v: unknown): unknown {
   if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return null;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'object' && x && 'text' in x)) return v.map((x) => String((x as { text: unknown }).text)).join('');
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' && x && 'id' in x ? { id: (x as { id: string }).id } : x));
   return v;
 }
