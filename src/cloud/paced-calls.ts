@@ -6,7 +6,8 @@ import { LarkApiError, RATE_LIMIT_CODES } from '../transport/lark-api.js';
  * tried again here after a pause, so a year's document is not left half-written for the
  * outbox's next round. Anything else goes back to the outbox as it came.
  */
-export const DOCX_GAP_MS = 340;
+/** A little over a third of a second: requests reach Lark with some jitter, and the limit counts arrivals. */
+export const DOCX_GAP_MS = 400;
 
 const isRateLimit = (e: unknown) => e instanceof LarkApiError && (e.info.httpStatus === 429 || (e.info.code !== undefined && RATE_LIMIT_CODES.has(e.info.code)));
 

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   /** Parsed JSON body, or the raw text for multipart uploads. */
   body: any;
   rawBody: Buffer;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface Fault {
@@ -23,11 +25,14 @@ export interface Fault {
   reset?: boolean;
   /** Do the work (the message is created), then drop the connection before answering. */
   acceptThenReset?: boolean;
+  /** Do the work, then never answer (the caller is killed while it waits). */
+  acceptThenHang?: boolean;
   /** Answer normally, but only after this many milliseconds (a slow send). */
   delayMs?: number;
 }
 
-type Route = (req: RecordedRequest) => { status?: number; body: unknown } | undefined;
+type RouteAnswer = { status?: number; body: unknown } | undefined;
+type Route = (req: RecordedRequest) => RouteAnswer | Promise<RouteAnswer>;
 
 /**
  * A local stand-in for the Lark Open API over HTTP on 127.0.0.1, for the SDK's `domain`.
@@ -113,7 +118,7 @@ export class FakeOpenApi {
         /* keep text */
       }
     }
-    const r: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody };
+    const r: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, rawBody, at: Date.now() };
     this.requests.push(r);
 
     const f = this.faults.find((x) => x.times > 0 && x.match(r));
@@ -121,22 +126,28 @@ export class FakeOpenApi {
       f.times--;
       if (f.fault.hang) return; // never answered
       if (f.fault.reset) return void req.socket.destroy();
-      if (f.fault.status) return this.json(res, f.fault.status, { code: f.fault.status, msg: 'fault injected' });
+      // With both, as Lark answers a rate limit: HTTP 400 with code 99991400.
+      if (f.fault.status) return this.json(res, f.fault.status, { code: f.fault.code ?? f.fault.status, msg: 'fault injected' });
       if (f.fault.code) return this.json(res, 200, { code: f.fault.code, msg: 'fault injected' });
       if (f.fault.delayMs) await new Promise((r) => setTimeout(r, f.fault.delayMs));
+      if (f.fault.acceptThenHang) return void (await this.answer(r));
       if (f.fault.acceptThenReset) {
-        this.builtIn(r);
+        await this.answer(r);
         return void req.socket.destroy();
       }
     }
+    const out = await this.answer(r);
+    this.json(res, out.status ?? 200, out.body);
+  }
+
+  private async answer(r: RecordedRequest): Promise<{ status?: number; body: unknown }> {
     for (const rt of this.routes) {
       if (rt.method === r.method && rt.pattern.test(r.path)) {
-        const out = rt.route(r);
-        if (out) return this.json(res, out.status ?? 200, out.body);
+        const out = await rt.route(r);
+        if (out) return out;
       }
     }
-    const out = this.builtIn(r);
-    this.json(res, out.status ?? 200, out.body);
+    return this.builtIn(r);
   }
 
   private builtIn(r: RecordedRequest): { status?: number; body: unknown } {

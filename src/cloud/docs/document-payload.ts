@@ -8,6 +8,8 @@ import type { Target } from '../../bot/message.js';
  */
 export interface DocumentPayload {
   folderToken: string;
+  /** The draft's title and the day it was drafted: 「…总结（草稿 12月6日）」. */
+  title: string;
   draft: Draft;
   /** The appendix's rows as the .docx lists them (ledger-columns.ts). */
   ledger: string[][];

@@ -41,7 +41,7 @@ export async function sendDocument(row: OutboxRow, deps: CloudDeps): Promise<str
     if (!doc.documentId) {
       // A call that timed out may have made the document: adopt it rather than make a second.
       const orphan = row.attempts > 0 ? await findOrphan(deps, p, row) : undefined;
-      const documentId = orphan ?? (await pacer.call(() => cloud.createDocument({ folderToken: p.folderToken, title: p.draft.title }))).documentId;
+      const documentId = orphan ?? (await pacer.call(() => cloud.createDocument({ folderToken: p.folderToken, title: p.title }))).documentId;
       doc = await saveProgress(db, row.uuid, { documentId }, clock.now());
     }
     const documentId = doc.documentId!;
@@ -60,7 +60,7 @@ export async function sendDocument(row: OutboxRow, deps: CloudDeps): Promise<str
     }
     const url = doc.url ?? (await cloud.documentUrl(documentId));
     if (!doc.url) await saveProgress(db, row.uuid, { url }, clock.now());
-    const info = { title: p.draft.title, url, checks: p.draft.checks.length, leaders: p.leaderIds.length };
+    const info = { title: p.title, url, checks: p.draft.checks.length, leaders: p.leaderIds.length };
     await enqueue(db, { kind: 'message', to: p.cardTo, message: card(cloudDocumentCard(info), cloudDocumentText(info)), uuid: stableUuid(`${row.uuid}:card`), orderKey: p.orderKey }, clock.now());
     await permissionWorks(db, 'docs', [p.askerId]);
     deps.log.info({ outbox: row.id, blocks: calls.reduce((n, c) => n + c.descendants.length, 0), calls: calls.length }, 'cloud document written');
@@ -96,7 +96,7 @@ function checksComment(p: DocumentPayload) {
 
 async function findOrphan(deps: CloudDeps, p: DocumentPayload, row: OutboxRow): Promise<string | undefined> {
   const since = Math.floor(row.createdAt.getTime() / 1000) - SKEW_S;
-  const candidates = (await deps.cloud.listFolder(p.folderToken)).filter((f) => f.type === 'docx' && f.name === p.draft.title && (f.createdTime ?? since) >= since);
+  const candidates = (await deps.cloud.listFolder(p.folderToken)).filter((f) => f.type === 'docx' && f.name === p.title && (f.createdTime ?? since) >= since);
   const held = await heldDocumentIds(deps.db, candidates.map((f) => f.token));
   const orphan = candidates.find((f) => !held.has(f.token));
   if (orphan) deps.log.warn({ outbox: row.id }, 'adopted the document a timed-out call had made');

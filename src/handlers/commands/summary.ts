@@ -15,6 +15,7 @@ import type { DocumentPayload } from '../../cloud/docs/document-payload.js';
 import { ledgerCells, returnedCells } from '../../presentation/report/ledger-columns.js';
 import type { LedgerEntry } from '../../domain/report/year-figures.js';
 import { todayOf } from '../today.js';
+import { monthDay } from '../../domain/dates/days.js';
 import type { CommandHandler } from '../../bot/registry.js';
 
 export const emptyYearMessage = (year: number) =>
@@ -80,6 +81,7 @@ export const summaryCommand: CommandHandler = {
       const orderKey = 'replyTo' in file && ctx.chat.chatId ? encodeTarget({ chatId: ctx.chat.chatId }) : undefined;
       const payload: DocumentPayload = {
         folderToken: ctx.config.LARK_DOCS_FOLDER_TOKEN!,
+        title: `${draft.title}（草稿 ${monthDay(today)}）`,
         draft,
         ledger: cloudRows,
         returned: returned.map(returnedCells),
