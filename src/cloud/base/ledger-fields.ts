@@ -1,5 +1,6 @@
 import { CATEGORIES, categoryLabel } from '../../domain/cases/categories.js';
 import { minuteIn } from '../../domain/dates/days.js';
+import { isOpenId } from '../../domain/people/open-id.js';
 import { handlingWorkingDays } from '../../domain/report/handling-time.js';
 import type { RecordFields, TableBody } from '../../transport/cloud-api.js';
 
@@ -77,8 +78,9 @@ export function recordFields(c: LedgerCaseRow, tz: string): Record<string, Recor
     受理日期: dayStartMs(c.receivedDate, tz),
     办理期限: dayStartMs(c.deadline, tz),
     状态: STATUS_LABEL[c.status] ?? c.status,
-    上报人: [{ id: c.reporterId }],
-    承办人: c.assigneeId ? [{ id: c.assigneeId }] : null,
+    // Imported cases name no person (their reporter is the import): the field stays empty.
+    上报人: isOpenId(c.reporterId) ? [{ id: c.reporterId }] : null,
+    承办人: c.assigneeId && isOpenId(c.assigneeId) ? [{ id: c.assigneeId }] : null,
     办结日期: resolved ? dayStartMs(c.resolvedDate!, tz) : null,
     是否在时限内: resolved && c.resolvedDate! <= c.deadline,
     '办理用时（工作日）': resolved ? handlingWorkingDays(c.receivedDate, c.resolvedDate!) : null,
