@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FileType } from '../bot/file.js';
 import { LarkApiError, type LarkApi, type MsgType } from '../transport/lark-api.js';
+import { LocalCloud } from './local-cloud.js';
 import { DEMO_PEOPLE, demoChats, LOCAL_BOT, p2pChatId, type DemoChat, type DemoPerson } from './demo-people.js';
 
 export interface LocalMessage {
@@ -35,6 +36,8 @@ export class LocalLarkApi implements LarkApi {
   readonly files = new Map<string, LocalFile>();
   readonly people: DemoPerson[];
   readonly chats = new Map<string, DemoChat>();
+  /** The draft's cloud documents and the Base ledger, shown by the local pages (cloud-pages.ts). */
+  readonly cloud = new LocalCloud((documentId) => `/local/docs/${documentId}`);
   private readonly byUuid = new Map<string, string>();
   private rev = 0;
   private waiters = new Set<() => void>();

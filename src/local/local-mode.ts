@@ -10,6 +10,7 @@ import { LocalLarkApi } from './local-lark-api.js';
 import { mountLocalRoutes } from './local-routes.js';
 import { mountLocalNativeRoutes } from './local-native-routes.js';
 import { hostGuard } from './host-guard.js';
+import { mountCloudPages } from './cloud-pages.js';
 
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -42,7 +43,8 @@ export function createLocalMode(options: { log: Logger; people?: DemoPerson[] })
   return {
     api,
     configure(config) {
-      const c = withDemoRoles(config, people);
+      // The cloud document and the Base table live in this process: on unless the environment names its own.
+      const c = { ...withDemoRoles(config, people), LARK_DOCS_FOLDER_TOKEN: config.LARK_DOCS_FOLDER_TOKEN ?? 'fldlocal', BOT_BITABLE_APP_TOKEN: config.BOT_BITABLE_APP_TOKEN ?? 'baslocal' };
       log.info({ admins: c.BOT_ADMINS, leaders: c.BOT_LEADERS }, 'local mode: admins and leaders (demo people unless BOT_ADMINS / BOT_LEADERS are set)');
       return c;
     },
@@ -54,6 +56,7 @@ export function createLocalMode(options: { log: Logger; people?: DemoPerson[] })
       app.use('/local/web', express.static(WEB_DIR, { index: false, maxAge: 0 }));
       mountLocalRoutes(app, { api, dispatcher: bot.dispatcher, config: bot.config, clock: bot.clock, log, registry: bot.registry });
       mountLocalNativeRoutes(app, { api, dispatcher: bot.dispatcher, clock: bot.clock });
+      mountCloudPages(app, { cloud: api.cloud, people, timezone: bot.config.BOT_TIMEZONE });
       log.debug('local chat mounted');
     },
   };
