@@ -23,7 +23,7 @@ h1{font-size:26px;margin:0 0 24px}h2{font-size:20px;margin:24px 0 8px}p{margin:6
 table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}td,th{border:1px solid #dee0e3;padding:4px 8px}td p{text-indent:0;margin:0}
 .side{width:300px;position:sticky;top:20px}.box{background:#fff;border-radius:8px;padding:12px 14px;margin-bottom:12px;box-shadow:0 1px 4px rgba(0,0,0,.08);font-size:13px}
 .box h3{font-size:14px;margin:0 0 8px}.comment{white-space:pre-wrap;border-left:3px solid #ffc60a;padding-left:8px}.muted{color:#8f959e}
-.grid{background:#fff;margin:20px;box-shadow:0 1px 4px rgba(0,0,0,.08);overflow:auto}.grid table{margin:0;width:100%}.grid th{background:#f5f6f7;text-align:left;white-space:nowrap}`;
+.grid{background:#fff;margin:20px;box-shadow:0 1px 4px rgba(0,0,0,.08);overflow:auto}.grid table{margin:0;width:100%}.grid th{background:#f5f6f7;text-align:left;white-space:nowrap}.grid td:nth-child(1),.grid td:nth-child(7){white-space:nowrap}`;
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
