@@ -15,7 +15,7 @@ const draft: Draft = {
 const row = (i: number) => [`QY2023-${String(i).padStart(4, '0')}`, '某企业', '其他', '2023-01-02', '2023-01-10', '是'];
 
 describe('the draft as docx blocks (docx: document.block.descendant create)', () => {
-  it('fits a district’s year of 9,999 cases (the most a year's codes allow) into calls of at most 1,000 blocks, each as documented, every case once', () => {
+  it('fits a district’s year of 9,999 cases (the most a year’s codes allow) into calls of at most 1,000 blocks, each as documented, every case once', () => {
     const calls = draftCalls(draft, Array.from({ length: 9_999 }, (_, i) => row(i + 1)), []);
     for (const c of calls) {
       expect(c.descendants.length).toBeLessThanOrEqual(MAX_BLOCKS_PER_CALL);
