@@ -1,4 +1,4 @@
-import type { LedgerPayload } from '../../cloud/base/ledger-notice.js';
+import { withLedger } from '../../cloud/base/ledger-notice.js';
 import { parseReportForm } from '../../domain/cases/report-form.js';
 import { createCase } from '../../store/cases/create-case.js';
 import { findCaseByCode, findCaseBySourceKey } from '../../store/cases/find-cases.js';
@@ -35,12 +35,11 @@ export const caseSubmitAction: ActionHandler = {
         ...(sourceKey ? { sourceKey } : {}),
         ...(ctx.chat.chatId ? { chatId: ctx.chat.chatId } : {}),
         at: ctx.clock.now(),
+        // The case's Base record, stored with it (keyed by the case: one upsert per case created).
+        notices: withLedger(ctx.config, 'created'),
       }),
     );
-    // Created by a path that takes no extra rows (SQLite's case writer): the Base upsert follows
-    // at once, keyed by the case, and a retried 提交 (alreadyStored) stores it if a crash came between.
     if (!created) return alreadyStored(ctx, c);
-    await storeLedgerRow(ctx, c.code);
     return caseAnswer(
       ctx,
       c,
@@ -50,13 +49,7 @@ export const caseSubmitAction: ActionHandler = {
   },
 };
 
-async function storeLedgerRow(ctx: ActionContext, code: string): Promise<void> {
-  const appToken = ctx.config.BOT_BITABLE_APP_TOKEN;
-  if (appToken) await ctx.sendCloud('ledger', code, { appToken, code } satisfies LedgerPayload, { key: `ledger:${code}` });
-}
-
 async function alreadyStored(ctx: ActionContext, c: CaseRecord): Promise<CardAnswer> {
-  await storeLedgerRow(ctx, c.code);
   const full = 'history' in c ? (c as CaseWithHistory) : (await findCaseByCode(ctx.db, c.code))!;
   return caseAnswer(ctx, full, { type: 'warning', content: `该卡片已登记为诉求 ${c.code}，请勿重复提交` });
 }

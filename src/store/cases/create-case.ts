@@ -7,6 +7,7 @@ import type { Db } from '../database.js';
 import { busyPause, isBusyError } from '../busy-error.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { findOrCreateEnterprise } from './enterprises.js';
+import { insertNotices, type Notice } from '../outbox-rows.js';
 
 export interface NewCase {
   enterprise: string;
@@ -22,6 +23,8 @@ export interface NewCase {
   chatId?: string;
   /** Instant of registration (history time); defaults to now. */
   at?: Date;
+  /** Rows that tell about the new case (its Base record), stored in its transaction. */
+  notices?: (created: { code: string }) => Notice[];
 }
 
 /** Another replica took the same (year, seq) or held the write lock: try again (about 30 s in all). */
@@ -84,6 +87,7 @@ export async function createCase(db: Db, input: NewCase): Promise<{ case: CaseWi
             note,
           },
         });
+        if (input.notices) await insertNotices(tx, input.notices(stored), at);
         // Built from what was just written: a nested create with include costs three more queries.
         return { ...stored, enterprise, history: [created], followups: [] };
       });
