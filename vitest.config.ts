@@ -50,6 +50,9 @@ const POSTGRES_SUITES = [
   // 回访: the one-per-resolution index, the reopening, the 待回访 query (raw SQL), the year's 回访 figures.
   'test/cases/followup.test.ts',
   'test/cases/followup-reminders.test.ts',
+  // Cloud work: Base upserts stored with case changes and imports, records and documents across a kill -9.
+  'test/cloud/ledger-base.test.ts',
+  'test/cloud/cloud-crash.test.ts',
 ];
 // These pick their databases themselves (both kinds, or PostgreSQL only): one run is enough.
 const SELF_CHOOSING = ['test/store/pg-*.test.ts', 'test/store/db-copy.test.ts', 'test/store/migrations-drift.test.ts', 'test/store/queue-plans.test.ts', 'test/replicas/*.test.ts'];
