@@ -106,6 +106,10 @@ describe('the ledger as a Lark Base table', { timeout: 60_000 }, () => {
     expect(t!.fake.textsTo(ADMIN).filter((x) => x.includes('多维表格'))).toHaveLength(1);
     cloud.refuse.base = false;
     await waitFor(() => records().length === 2, 15_000, 'the Base catching up');
+    // Granted, then taken away again: told again, once.
+    cloud.refuse.base = true;
+    await submitReport(t!);
+    await waitFor(() => t!.fake.textsTo(ADMIN).filter((x) => x.includes('多维表格')).length === 2, 10_000, 'the second line');
     expect(cloud.findings).toEqual([]);
   });
 

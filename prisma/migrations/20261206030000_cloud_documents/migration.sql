@@ -1,6 +1,7 @@
 -- CreateTable
 CREATE TABLE "cloud_documents" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "key" TEXT NOT NULL,
     "document_id" TEXT,
     "url" TEXT,
     "chunks_written" INTEGER NOT NULL DEFAULT 0,
@@ -9,6 +10,9 @@ CREATE TABLE "cloud_documents" (
     "created_at" DATETIME NOT NULL,
     "updated_at" DATETIME NOT NULL
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "cloud_documents_key_key" ON "cloud_documents"("key");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "cloud_documents_document_id_key" ON "cloud_documents"("document_id");

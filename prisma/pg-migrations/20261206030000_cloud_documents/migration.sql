@@ -1,7 +1,8 @@
 -- PostgreSQL twin of prisma/migrations/20261206030000_cloud_documents (written by hand: the schema engine cannot run here).
 -- CreateTable
 CREATE TABLE "cloud_documents" (
-    "key" TEXT NOT NULL PRIMARY KEY,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
     "document_id" TEXT,
     "url" TEXT,
     "chunks_written" INTEGER NOT NULL DEFAULT 0,
@@ -10,6 +11,9 @@ CREATE TABLE "cloud_documents" (
     "created_at" TIMESTAMP(3) NOT NULL,
     "updated_at" TIMESTAMP(3) NOT NULL
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "cloud_documents_key_key" ON "cloud_documents"("key");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "cloud_documents_document_id_key" ON "cloud_documents"("document_id");

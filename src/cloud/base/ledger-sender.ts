@@ -41,7 +41,7 @@ export async function sendLedgerRecord(row: OutboxRow, deps: LedgerDeps): Promis
       throw new LarkApiError('the ledger table is gone; made again at the next try', { retryable: true });
     }
     if (!isRefusal(e)) throw e;
-    await tellOnce(deps.db, { area: 'base', people: deps.admins, error: e, key: `base:${appToken}`, now: deps.clock.now() });
+    await tellOnce(deps.db, { area: 'base', people: deps.admins, error: e, key: row.uuid, now: deps.clock.now() });
     throw new LarkApiError(`Base refused: ${e.message}`, { ...e.info, retryable: true });
   }
 }
