@@ -40,7 +40,7 @@ describe('cloud work across a kill -9 mid-write and a redelivered event', () => 
     await seedYear(db, 300);
     const imported: ImportCase[] = Array.from({ length: 50 }, (_, i) => ({
       line: i + 2, code: `QY2022-${String(i + 1).padStart(4, '0')}`, year: 2022, seq: i + 1, enterprise: `导入企业${i}有限公司`, category: 'other',
-      receivedDate: '2022-05-06', resolvedDate: '2022-05-20', deadline: '2022-06-01', ruleDays: null, content: null, department: null,
+      receivedDate: '2022-05-06', resolvedDate: '2022-05-20', deadline: '2022-06-01', ruleDays: null, content: null, department: null, followup: null,
     }));
     await importLedger(db, imported, { notices: (codes) => codes.flatMap((code) => ledgerRows({ BOT_BITABLE_APP_TOKEN: BASE }, code, 'import')) });
     await closeDatabase(db);

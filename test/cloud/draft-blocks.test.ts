@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK, draftCalls, MAX_BLOCKS_PER_CALL, rowsPerTable } from '../../src/cloud/docs/draft-blocks.js';
 import type { Draft } from '../../src/presentation/report/render-draft.js';
+import { LEDGER_COLUMNS } from '../../src/presentation/report/ledger-columns.js';
 import { checkDescendants } from '../support/cloud-shapes.js';
 
 const draft: Draft = {
@@ -12,7 +13,8 @@ const draft: Draft = {
   ],
   checks: [{ claim: '常态化开展日常督查', note: '2023年无督查记录，请核实或删除' }],
 };
-const row = (i: number) => [`QY2023-${String(i).padStart(4, '0')}`, '某企业', '其他', '2023-01-02', '2023-01-10', '是'];
+// As many cells as the appendix has columns (ledger-columns.ts).
+const row = (i: number) => [`QY2023-${String(i).padStart(4, '0')}`, ...Array.from({ length: LEDGER_COLUMNS.length - 1 }, () => '是')];
 
 describe('the draft as docx blocks (docx: document.block.descendant create)', () => {
   it('fits a district’s year of 9,999 cases (the most a year’s codes allow) into calls of at most 1,000 blocks, each as documented, every case once', () => {
@@ -24,7 +26,7 @@ describe('the draft as docx blocks (docx: document.block.descendant create)', ()
     const codes = calls.flatMap((c) => c.descendants).flatMap((b) => b.text?.elements ?? []).map((e) => e.text_run?.content ?? '').filter((t) => /^QY2023-\d{4}$/.test(t));
     expect(codes).toHaveLength(9_999);
     expect(new Set(codes).size).toBe(9_999);
-    expect(calls.length).toBe(1 + Math.ceil(9_999 / rowsPerTable(6)));
+    expect(calls.length).toBe(1 + Math.ceil(9_999 / rowsPerTable(LEDGER_COLUMNS.length)));
   });
 
   it('puts a figure’s source in a callout under its paragraph and highlights a claim without a record', () => {

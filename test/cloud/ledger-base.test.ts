@@ -117,7 +117,7 @@ describe('the ledger as a Lark Base table', { timeout: 60_000 }, () => {
     await start();
     const cases: ImportCase[] = Array.from({ length: 300 }, (_, i) => ({
       line: i + 2, code: `QY2022-${String(i + 1).padStart(4, '0')}`, year: 2022, seq: i + 1, enterprise: `导入企业${i % 40}有限公司`, category: 'other',
-      receivedDate: '2022-05-06', resolvedDate: i % 4 ? '2022-05-20' : null, deadline: '2022-06-01', ruleDays: null, content: null, department: null,
+      receivedDate: '2022-05-06', resolvedDate: i % 4 ? '2022-05-20' : null, deadline: '2022-06-01', ruleDays: null, content: null, department: null, followup: null,
     }));
     const started = Date.now();
     await importLedger(t!.bot.db, cases, { notices: (codes) => codes.flatMap((code) => ledgerRows(t!.config, code, 'import')) });

@@ -13,6 +13,7 @@ import type { HandlerContext } from '../../bot/context.js';
 import type { CardAnswer } from '../../bot/card-answer.js';
 import { caseAnswer, caseOfAction } from './case-action-kit.js';
 import { todayOf } from '../today.js';
+import { withLedger } from '../../cloud/base/ledger-notice.js';
 
 export const FOLLOWUP_FORBIDDEN = '仅上报人、承办人或管理员可以回访该诉求';
 
@@ -39,7 +40,7 @@ export const caseFollowupAction: ActionHandler = {
       [...new Set([reopened.assigneeId ?? reopened.reporterId, ...ctx.config.BOT_LEADERS])].map((to) =>
         outboxRowOf({ kind: 'message', to: { openId: to }, message: text(caseReopenedText(reopened, followupNote(input))), uuid: stableUuid(`${ctx.eventId}:reopened:${to}`) }),
       );
-    const r = await recordFollowup(ctx.db, { code: c.code, actor: ctx.user, at: ctx.clock.now(), input, notices });
+    const r = await recordFollowup(ctx.db, { code: c.code, actor: ctx.user, at: ctx.clock.now(), input, notices: withLedger(ctx.config, ctx.eventId, notices) });
     if (!r.recorded) return unchanged(ctx, r.case);
     if (r.reopened) return caseAnswer(ctx, r.case, { type: 'warning', content: `${c.code} 回访不满意，已重新进入办理中，办理期限 ${r.case.deadline}` });
     return caseAnswer(ctx, r.case, { type: 'success', content: `${c.code} 回访已记录：${satisfactionLabel(input.satisfaction)}` });
