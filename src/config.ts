@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Cron } from 'croner';
 import { OPEN_ID_PATTERN } from './domain/people/open-id.js';
 import { z } from 'zod';
@@ -85,6 +86,10 @@ export const configSchema = z
     BOT_CATCHUP_HOURS: z.coerce.number().min(0, '应为 0 到 168 之间的小时数').max(168, '应为 0 到 168 之间的小时数').default(24),
     /** Working days after 办结 before a case without 回访 is listed as 待回访 (the office's own rule; 5 by default). */
     BOT_FOLLOWUP_DAYS: z.coerce.number({ message: FOLLOWUP_DAYS_RULE }).int(FOLLOWUP_DAYS_RULE).min(1, FOLLOWUP_DAYS_RULE).max(60, FOLLOWUP_DAYS_RULE).default(5),
+    /** SQLite online backups: the folder (default: backups/ beside the database file, i.e. data/backups), when, how many daily copies. */
+    BOT_BACKUP_DIR: optionalText,
+    BOT_BACKUP_CRON: z.string().default('30 2 * * *').refine(isValidCron, '应为 5 段 cron 表达式，例如 30 2 * * *（每天 02:30）'),
+    BOT_BACKUP_KEEP: z.coerce.number().int('应为 1 到 365 之间的整数').min(1, '应为 1 到 365 之间的整数').max(365, '应为 1 到 365 之间的整数').default(14),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -114,6 +119,8 @@ export interface Config extends Omit<RawConfig, 'HOST'> {
   databaseKind: 'sqlite' | 'postgres';
   /** Filesystem path of the SQLite file ('' on PostgreSQL). */
   databasePath: string;
+  /** Where backups go: BOT_BACKUP_DIR, else backups/ beside the SQLite file (data/backups for the default database), else data/backups. */
+  backupDir: string;
 }
 
 export class ConfigError extends Error {
@@ -133,12 +140,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   const mode = c.LARK_APP_ID ? 'lark' : 'local';
+  const databasePath = c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '';
   return {
     ...c,
     HOST: c.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     mode,
     databaseKind: isPostgresUrl(c.DATABASE_URL) ? 'postgres' : 'sqlite',
-    databasePath: c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '',
+    databasePath,
+    backupDir: c.BOT_BACKUP_DIR ?? (databasePath ? join(dirname(databasePath), 'backups') : join('data', 'backups')),
   };
 }
 
@@ -172,5 +181,6 @@ export function describeConfig(c: Config): Record<string, unknown> {
     catchUpHours: c.BOT_CATCHUP_HOURS,
     followUpDays: c.BOT_FOLLOWUP_DAYS,
     org: c.BOT_ORG_NAME,
+    backups: { dir: c.backupDir, cron: c.BOT_BACKUP_CRON, keep: c.BOT_BACKUP_KEEP },
   };
 }
