@@ -49,6 +49,23 @@ export class BotMetrics {
     });
   }
 
+  /**
+   * The age of the newest finished backup, read from BOT_BACKUP_DIR at scrape time (absent
+   * while there is none: alert on its absence as on its size).
+   */
+  watchBackups(last: () => Date | undefined): void {
+    new Gauge({
+      name: 'fazhi_backup_last_success_age_seconds',
+      help: 'Seconds since the newest finished, checked backup in BOT_BACKUP_DIR was taken',
+      registers: [this.registry],
+      collect() {
+        const at = last();
+        this.reset();
+        if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
+      },
+    });
+  }
+
   /** Times one handler run; an AppError is the user's mistake, not a failure. */
   async timeHandler<T>(handler: string, run: () => Promise<T>, isExpected: (e: unknown) => boolean): Promise<T> {
     const end = this.handlerSeconds.startTimer({ handler });
