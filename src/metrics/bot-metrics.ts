@@ -50,8 +50,8 @@ export class BotMetrics {
   }
 
   /**
-   * The age of the newest finished backup, read from BOT_BACKUP_DIR at scrape time (absent
-   * while there is none: alert on its absence as on its size).
+   * The age of the newest finished backup, read from BOT_BACKUP_DIR at scrape time; +Inf while
+   * there is none, so one alert rule (age > 48 h) covers both.
    */
   watchBackups(last: () => Date | undefined): void {
     new Gauge({
@@ -60,8 +60,7 @@ export class BotMetrics {
       registers: [this.registry],
       collect() {
         const at = last();
-        this.reset();
-        if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
+        this.set(at ? Math.max(0, (Date.now() - at.getTime()) / 1000) : Infinity);
       },
     });
   }
