@@ -23,7 +23,7 @@ it('a scheduled backup shows on /metrics and /healthz, which warns (still 200) w
   expect(t.config.backupDir).toBe(dir);
   const before = await fetch(`${t.url}/healthz`);
   expect(before.status).toBe(200);
-  expect((await before.json()).backup).toMatchObject({ lastGood: null, warning: expect.stringContaining('没有完好的备份') });
+  expect(((await before.json()) as any).backup).toMatchObject({ lastGood: null, warning: expect.stringContaining('没有完好的备份') });
   expect(await metrics(t)).toMatch(/^fazhi_backup_last_success_age_seconds \+Inf$/m);
 
   const outcome = await backupJob(createJobContext(t.bot.services, firing('2026-12-06 02:30')));
