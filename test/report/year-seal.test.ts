@@ -68,7 +68,9 @@ it('a sealed year refuses what its figures rest on, still handles its open case,
   expect(resolved.body.toast.type).toBe('success');
 
   const posts = await summary();
-  expect(posts[0]!.split('\n')[1]).toMatch(/^【定稿】此为2025年总结定稿（.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}定稿，数字截至\d{4}-\d{2}-\d{2}，定稿后不再变化）。$/);
+  // The first post of the draft: its title, then the line that says it is the sealed one.
+  const first = posts.find((p) => p.startsWith('投资促进局2025年法治政府建设工作总结\n'))!;
+  expect(first.split('\n')[1]).toMatch(/^【定稿】此为2025年总结定稿（.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}定稿，数字截至\d{4}-\d{2}-\d{2}，定稿后不再变化）。$/);
   const text = posts.join('\n');
   // The sealed figures, not today's (3 received, 2 resolved when sealed).
   expect(text).toContain('已办结2件');
