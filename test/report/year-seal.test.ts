@@ -63,7 +63,9 @@ it('a sealed year refuses what its figures rest on, still handles its open case,
   expect(await t.bot.db.workRecord.count()).toBe(1);
   expect(await t.bot.db.studyAttendance.count()).toBe(2);
 
-  // The open case is still handled.
+  // The open case is still handled: its deadline extended, then resolved.
+  const extended = await caseAction(t, 'case.extend', open!, { from: ADMIN, form: { new_deadline: '2027-01-15 +0800', reason: '企业补充材料' } });
+  expect(extended.body.toast.type).toBe('success');
   const resolved = await caseAction(t, 'case.resolve', open!, { from: ADMIN, form: { resolution: '已协调办结', resolved_date: '2026-01-05 +0800' } });
   expect(resolved.body.toast.type).toBe('success');
 

@@ -35,10 +35,13 @@ export function sinceSeal(openAtSeal: readonly LedgerEntry[], now: readonly Ledg
   };
 }
 
-/** The rows as they stood at the seal, if only the handling of open cases happened since: those rows put back. */
-export function rewind(now: readonly LedgerEntry[], openAtSeal: readonly LedgerEntry[], since: SinceSeal): LedgerEntry[] {
-  const handled = new Set([...since.resolved, ...since.returned]);
-  return [...now.filter((r) => !handled.has(r.code)), ...openAtSeal.filter((r) => handled.has(r.code))];
+/**
+ * The rows as they stood at the seal, if only the handling of open cases happened since: every
+ * case open at the seal (resolved, returned, extended or still open) is put back as it was.
+ */
+export function rewind(now: readonly LedgerEntry[], openAtSeal: readonly LedgerEntry[]): LedgerEntry[] {
+  const open = new Set(openAtSeal.map((r) => r.code));
+  return [...now.filter((r) => !open.has(r.code)), ...openAtSeal];
 }
 
 export interface NowRecords {

@@ -85,7 +85,7 @@ async function sinceSealLines(ctx: CommandContext, seal: YearSeal): Promise<stri
   const stillOpen = openAtSeal.length - since.resolved.length - since.returned.length;
   if (!lines.length) lines.push(openAtSeal.length ? `定稿后未办结的${openAtSeal.length}件尚无新的办结或退回。` : '定稿时该年度诉求已全部办结或退回。');
   else if (stillOpen > 0) lines.push(`仍有${stillOpen}件未办结。`);
-  const rows = rewind(now, openAtSeal, since);
+  const rows = rewind(now, openAtSeal);
   const differences = sealDifferences(sealed, { rows, returnedAtSeal: returnedNow.size - since.returned.length, study, records });
   if (differences.length) {
     lines.push(`⚠ 当前记录与定稿数字不一致（可能从较早的备份恢复过，或数据被直接修改），定稿数字未变：${differences.join('；')}。请管理员核实。`);
