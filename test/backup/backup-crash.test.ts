@@ -46,7 +46,7 @@ async function everyBackupLookingFileIsGood(dir: string): Promise<number> {
     const path = join(dir, name);
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(`${path}.json`, 'utf8')));
     expect(await sha256OfFile(path)).toBe(manifest.sha256);
-    expect(inspectSqliteFile(path).check).toBe('ok');
+    expect((await inspectSqliteFile(path)).check).toBe('ok');
   }
   expect(listBackups(dir)).toHaveLength(named);
   return named;

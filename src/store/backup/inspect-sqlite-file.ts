@@ -1,6 +1,12 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+/** Beside this file in src/ and, copied by the build, in dist/src/. */
+const CHECKER = fileURLToPath(new URL('./check-sqlite-file.cjs', import.meta.url));
 
 /** SHA-256 of a file, read as a stream (the event loop stays free). */
 export async function sha256OfFile(path: string): Promise<string> {
@@ -10,21 +16,17 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /**
- * Checks a SQLite file that is not the bot's database (a backup copy, a file to restore) on a
- * connection of its own, read-only, closed before returning: PRAGMA integrity_check's answer
- * and the rows of every table. About 0.2 s for 20,000 cases.
+ * Checks a SQLite file that is not the bot's database (a backup copy, a file to restore) in a
+ * short child process (check-sqlite-file.cjs): PRAGMA integrity_check's answer and the rows of
+ * every table. A file SQLite cannot open at all rejects.
  */
-export function inspectSqliteFile(path: string): { check: string; tables: Record<string, number> } {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+export async function inspectSqliteFile(path: string): Promise<{ check: string; tables: Record<string, number> }> {
   try {
-    const check = (db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
-    const tables: Record<string, number> = {};
-    if (check === 'ok') {
-      const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-      for (const name of names) tables[name] = Number(db.prepare(`SELECT COUNT(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get());
-    }
-    return { check, tables };
-  } finally {
-    db.close();
+    const { stdout } = await run(process.execPath, [CHECKER, path], { maxBuffer: 1 << 20 });
+    return JSON.parse(stdout) as { check: string; tables: Record<string, number> };
+  } catch (e) {
+    const stderr = String((e as { stderr?: string }).stderr ?? '');
+    // The driver's own words (e.g. "file is not a database"), without the child's stack.
+    throw new Error(/SqliteError: ([^\n]+)/.exec(stderr)?.[1] ?? (e as Error).message.split('\n')[0]);
   }
 }

@@ -38,7 +38,7 @@ export async function checkRestoreFile(from: string): Promise<{ tables: Record<s
   }
   let result;
   try {
-    result = inspectSqliteFile(from);
+    result = await inspectSqliteFile(from);
   } catch (e) {
     throw new RestoreRefused(`${basename(from)} 不是可读的 SQLite 数据库（${(e as Error).message.slice(0, 120)}），未恢复。`);
   }

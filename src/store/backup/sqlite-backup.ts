@@ -30,7 +30,7 @@ async function fsyncPath(path: string): Promise<void> {
  * `.partial` file, which is checked on a connection of its own (PRAGMA integrity_check, rows
  * per table), hashed, described in its manifest, and only then given a backup's name. Then the
  * retention rule removes older copies. About 0.1 s for the copy and 0.2 s for the check with
- * 20,000 cases, each holding the event loop (SQLite calls are synchronous).
+ * 20,000 cases; the copy holds the event loop (SQLite calls are synchronous), the check runs in a child process.
  */
 export async function backupSqlite(db: Pick<Db, '$executeRawUnsafe'>, o: { dir: string; now: Date; keep: number; timeZone: string }): Promise<BackupResult> {
   mkdirSync(o.dir, { recursive: true });
@@ -42,7 +42,7 @@ export async function backupSqlite(db: Pick<Db, '$executeRawUnsafe'>, o: { dir: 
   try {
     await db.$executeRawUnsafe('VACUUM INTO ?', partial);
     await fsyncPath(partial);
-    const { check, tables } = inspectSqliteFile(partial);
+    const { check, tables } = await inspectSqliteFile(partial);
     if (check !== 'ok') throw new BackupError(`备份副本未通过完整性检查（${check.slice(0, 200)}）`);
     const manifest: BackupManifest = {
       file: name,
