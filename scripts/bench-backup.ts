@@ -80,7 +80,7 @@ const during = copyFrom === undefined ? [] : answers.filter((a) => a.at + a.ms >
 const made = listBackups(backups);
 const lost = total - (await replied());
 console.log(`cases ${CASES}, ${total} events at ${RATE}/s, load average ${loadavg()[0]!.toFixed(1)}`);
-console.log(`backup: ${made.length} made, ${copyFrom === undefined ? 'not seen' : `${Math.round((copyTo ?? NaN) - copyFrom)} ms from copy to finished file`}, ${made[0] ? `${(made[0].manifest.sizeBytes / 1e6).toFixed(1)} MB` : ''}`);
+console.log(`backup: ${made.length} made, ${copyFrom === undefined ? 'not seen' : copyTo === undefined ? `copy began at ${Math.round(copyFrom)} ms and finished after the load ended` : `${Math.round(copyTo - copyFrom)} ms from copy to finished file`}, ${made[0] ? `${(made[0].manifest.sizeBytes / 1e6).toFixed(1)} MB` : ''}`);
 console.log(`answers: ${answers.filter((a) => a.status === 200).length}/${total} with 200; median ${Math.round(sorted[Math.floor(total / 2)]!)} ms, p99 ${Math.round(sorted[Math.floor(total * 0.99)]!)} ms, slowest ${slowest(answers)} ms`);
 console.log(`while the backup ran: ${during.length} events, slowest ${slowest(during)} ms`);
 console.log(`replies: ${total - lost}/${total} (lost ${lost})`);
