@@ -58,8 +58,9 @@ it('a failed backup tells each admin once per firing, without a file path, and f
 it('two bots on one database make one backup per firing: the scheduler claim decides', async () => {
   let now = new Date('2026-12-05T18:29:00Z');
   const clock = { now: () => now };
-  t = await startTestBot({ noWorkers: true, botOptions: { scheduler: { clock } } });
-  const other = await startTestBot({ noWorkers: true, databaseUrl: t.databaseUrl, botOptions: { scheduler: { clock } } });
+  const env = { BOT_BACKUP_CRON: '30 2 * * *' };
+  t = await startTestBot({ env, noWorkers: true, botOptions: { scheduler: { clock } } });
+  const other = await startTestBot({ env, noWorkers: true, databaseUrl: t.databaseUrl, botOptions: { scheduler: { clock } } });
   try {
     await t.bot.scheduler.tick();
     await other.bot.scheduler.tick();
