@@ -39,7 +39,7 @@ async function summary(): Promise<string[]> {
 
 it('a sealed year refuses what its figures rest on, still handles its open case, and gives the sealed draft with what happened since', async () => {
   t = await startTestBot();
-  const [, open] = await seedYear();
+  const [first, open] = await seedYear();
   // Only admins seal.
   expect(await say('/总结 2025 定稿', LEADER)).toBe('只有管理员可以定稿或撤销定稿。');
   const before = t.fake.messages.length;
@@ -55,10 +55,15 @@ it('a sealed year refuses what its figures rest on, still handles its open case,
   expect(late.body.toast.content).toContain('2025年总结已定稿');
   expect(await say('/记录 督查 补记一次督查 2025-07-01')).toContain(reopenHint);
   const refused = (p: Promise<unknown>) => expect(p).rejects.toSatisfy((e) => e instanceof AppError && e.message.includes(reopenHint));
-  await refused(importLedger(t.bot.db, [{ line: 2, code: 'QY2025-0100', year: 2025, seq: 100, enterprise: '导入企业', category: 'other', content: null, department: null, receivedDate: '2025-09-01', deadline: '2025-09-30', ruleDays: null, resolvedDate: null }]));
+  await refused(importLedger(t.bot.db, [{ line: 2, code: 'QY2025-0100', year: 2025, seq: 100, enterprise: '导入企业', category: 'other', content: null, department: null, receivedDate: '2025-09-01', deadline: '2025-09-30', ruleDays: null, resolvedDate: null, followup: null }]));
   const session = await t.bot.db.studySession.findFirstOrThrow();
   await refused(recordClick(t.bot.db, { sessionId: session.id, openId: 'ou_p9', wish: { status: 'present' } as never }));
   await refused(recordMakeup(t.bot.db, { sessionId: session.id, openId: 'ou_p1', status: 'present', note: '补签', recordedBy: ADMIN }));
+  // 回访 不满意 would undo a recorded resolution.
+  const unhappy = await caseAction(t, 'case.followup', first!, { from: ADMIN, form: { followup_method: 'phone', followup_date: '2026-01-10 +0800', satisfaction: 'dissatisfied', opinion: '问题仍未解决' } });
+  expect(unhappy.body.toast.type).toBe('error');
+  expect(unhappy.body.toast.content).toContain('2025年总结已定稿，因回访不满意重新办理');
+  expect((await t.bot.db.enterpriseCase.findUniqueOrThrow({ where: { code: first! } })).status).toBe('resolved');
   expect(await t.bot.db.enterpriseCase.count({ where: { year: 2025 } })).toBe(3);
   expect(await t.bot.db.workRecord.count()).toBe(1);
   expect(await t.bot.db.studyAttendance.count()).toBe(2);
@@ -71,8 +76,8 @@ it('a sealed year refuses what its figures rest on, still handles its open case,
 
   const posts = await summary();
   // The first post of the draft: its title, then the line that says it is the sealed one.
-  const first = posts.find((p) => p.startsWith('投资促进局2025年法治政府建设工作总结\n'))!;
-  expect(first.split('\n')[1]).toMatch(/^【定稿】此为2025年总结定稿（.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}定稿，数字截至\d{4}-\d{2}-\d{2}，定稿后不再变化）。$/);
+  const firstPost = posts.find((p) => p.startsWith('投资促进局2025年法治政府建设工作总结\n'))!;
+  expect(firstPost.split('\n')[1]).toMatch(/^【定稿】此为2025年总结定稿（.+于\d{4}-\d{2}-\d{2} \d{2}:\d{2}定稿，数字截至\d{4}-\d{2}-\d{2}，定稿后不再变化）。$/);
   const text = posts.join('\n');
   // The sealed figures, not today's (3 received, 2 resolved when sealed).
   expect(text).toContain('已办结2件');
