@@ -26,6 +26,8 @@ const POSTGRES_SUITES = [
   'test/transport/outbox-shutdown.test.ts',
   'test/transport/outbox-crash.test.ts',
   'test/transport/health-database.test.ts',
+  // 503 with Retry-After while the database is away (PostgreSQL: a real outage).
+  'test/transport/outage-answers.test.ts',
   'test/harden/faults-order.test.ts',
   'test/harden/metrics.test.ts',
   // Fair queues: each chat's oldest due row, a lane's own rows, claims that keep a chat's order.
@@ -42,6 +44,8 @@ const POSTGRES_SUITES = [
   'test/report/import-ledger.test.ts',
   'test/report/import-ledger-followups.test.ts',
   'test/report/followup-draft.test.ts',
+  // A sealed year: its figures stored and compared with the records, through the PostgreSQL client too.
+  'test/report/year-seal.test.ts',
   // Case codes (lock and insert), racing changes, the case journey.
   'test/cases/submit.test.ts',
   'test/cases/create-case-paths.test.ts',

@@ -9,6 +9,7 @@
  * Every row is checked first; with any bad row nothing is imported and each is listed.
  * Uses DATABASE_URL like the bot. Exit code 0 imported (or dry run clean), 1 bad rows, 2 usage.
  */
+import { isAppError } from '../src/errors.js';
 import { loadConfig } from '../src/config.js';
 import { dayIn } from '../src/domain/dates/days.js';
 import { validateLedger } from '../src/domain/report/ledger-import.js';
@@ -42,6 +43,12 @@ else if (dryRun) console.log(`检查通过：${cases.length} 条诉求可以导�
 else {
   // A database fault is told in one line: no stack trace, no path.
   const fault = (e: unknown) => {
+    // A refusal the store explains itself (e.g. a sealed year) is told as it is.
+    if (isAppError(e)) {
+      console.error(`导入失败，未写入任何数据：${e.message}`);
+      process.exitCode = 1;
+      return;
+    }
     console.error(`导入失败，未写入任何数据：${(e as { code?: string }).code ? `数据库错误 ${(e as { code?: string }).code}` : '数据库无法打开或写入'}。请检查 DATABASE_URL 和磁盘空间后重试。`);
     process.exitCode = 1;
   };

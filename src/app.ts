@@ -16,6 +16,8 @@ import { Scheduler, type SchedulerOptions } from './scheduling/scheduler.js';
 import { BotMetrics } from './metrics/bot-metrics.js';
 import { countedApi, timedRegistry } from './metrics/instrument.js';
 import { cloudSenders } from './cloud/cloud-senders.js';
+import { lastBackup } from './store/backup/backup-files.js';
+import { backupHealth } from './store/backup/backup-health.js';
 
 export interface BotOptions {
   config: Config;
@@ -66,6 +68,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   let databaseOk = true;
   if (applied.length) options.log.info({ applied }, 'migrations applied');
   const metrics = new BotMetrics(() => db.queues.stats(clock.now()));
+  metrics.watchBackups(() => lastBackup(options.config.backupDir)?.createdAt);
   const registry = timedRegistry(options.registry ?? defaultRegistry, metrics);
   const api = countedApi(options.api, metrics);
 
@@ -164,7 +167,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         : undefined,
     healthy: async () => (databaseOk = await databaseIsHealthy(db)),
     // Which database answers (several replicas share one PostgreSQL database).
-    healthDetails: () => ({ database: { kind: db.sql.kind, ok: databaseOk }, ...(options.healthDetails?.() ?? {}) }),
+    healthDetails: () => ({ database: { kind: db.sql.kind, ok: databaseOk }, backup: backupHealth(options.config.backupDir, clock.now(), options.config.databaseKind), ...(options.healthDetails?.() ?? {}) }),
     onRefused: (reason) => metrics.eventsRefused.inc({ reason }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     extend: (app) => options.extendHttp?.(app, bot),

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Cron } from 'croner';
 import { OPEN_ID_PATTERN } from './domain/people/open-id.js';
 import { z } from 'zod';
@@ -89,6 +90,10 @@ export const configSchema = z
     LARK_DOCS_FOLDER_TOKEN: optionalText,
     /** A Base (多维表格) the app may edit: the table 「企业诉求台账」 is kept in it (empty: off). */
     BOT_BITABLE_APP_TOKEN: optionalText,
+    /** SQLite online backups: the folder (default: backups/ beside the database file, i.e. data/backups), when, how many daily copies. */
+    BOT_BACKUP_DIR: optionalText,
+    BOT_BACKUP_CRON: z.string().default('30 2 * * *').refine(isValidCron, '应为 5 段 cron 表达式，例如 30 2 * * *（每天 02:30）'),
+    BOT_BACKUP_KEEP: z.coerce.number().int('应为 1 到 365 之间的整数').min(1, '应为 1 到 365 之间的整数').max(365, '应为 1 到 365 之间的整数').default(14),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -118,6 +123,8 @@ export interface Config extends Omit<RawConfig, 'HOST'> {
   databaseKind: 'sqlite' | 'postgres';
   /** Filesystem path of the SQLite file ('' on PostgreSQL). */
   databasePath: string;
+  /** Where backups go: BOT_BACKUP_DIR, else backups/ beside the SQLite file (data/backups for the default database), else data/backups. */
+  backupDir: string;
 }
 
 export class ConfigError extends Error {
@@ -137,12 +144,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   const mode = c.LARK_APP_ID ? 'lark' : 'local';
+  const databasePath = c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '';
   return {
     ...c,
     HOST: c.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     mode,
     databaseKind: isPostgresUrl(c.DATABASE_URL) ? 'postgres' : 'sqlite',
-    databasePath: c.DATABASE_URL.startsWith('file:') ? c.DATABASE_URL.slice('file:'.length) : '',
+    databasePath,
+    backupDir: c.BOT_BACKUP_DIR ?? (databasePath ? join(dirname(databasePath), 'backups') : join('data', 'backups')),
   };
 }
 
@@ -176,5 +185,6 @@ export function describeConfig(c: Config): Record<string, unknown> {
     catchUpHours: c.BOT_CATCHUP_HOURS,
     followUpDays: c.BOT_FOLLOWUP_DAYS,
     org: c.BOT_ORG_NAME,
+    backups: { dir: c.backupDir, cron: c.BOT_BACKUP_CRON, keep: c.BOT_BACKUP_KEEP },
   };
 }

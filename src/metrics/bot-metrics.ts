@@ -49,6 +49,22 @@ export class BotMetrics {
     });
   }
 
+  /**
+   * The age of the newest finished backup, read from BOT_BACKUP_DIR at scrape time; +Inf while
+   * there is none, so one alert rule (age > 48 h) covers both.
+   */
+  watchBackups(last: () => Date | undefined): void {
+    new Gauge({
+      name: 'fazhi_backup_last_success_age_seconds',
+      help: 'Seconds since the newest finished, checked backup in BOT_BACKUP_DIR was taken',
+      registers: [this.registry],
+      collect() {
+        const at = last();
+        this.set(at ? Math.max(0, (Date.now() - at.getTime()) / 1000) : Infinity);
+      },
+    });
+  }
+
   /** Times one handler run; an AppError is the user's mistake, not a failure. */
   async timeHandler<T>(handler: string, run: () => Promise<T>, isExpected: (e: unknown) => boolean): Promise<T> {
     const end = this.handlerSeconds.startTimer({ handler });

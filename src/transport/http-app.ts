@@ -2,11 +2,15 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../clock.js';
-import { ackBody, type Dispatcher } from './lark-dispatcher.js';
+import { ackBody, CARD_ACTION, type Dispatcher } from './lark-dispatcher.js';
 import { VerificationError, verifyRequest } from './verify.js';
 import { timeStep } from '../util/step-timings.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** What a webhook not stored (database unreachable) asks Lark to wait before sending it again. */
+export const RETRY_AFTER_SECONDS = 10;
+/** A click that could not be stored: the person is told to try again; nothing happened. */
+export const BUSY_TOAST = { toast: { type: 'warning', content: '系统繁忙，本次操作未保存，请稍后再试' } } as const;
 
 export interface HttpAppOptions {
   log: Logger;
@@ -66,7 +70,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
       options.onRefused?.(e.reason);
       return res.status(e.status).json({ error: e.reason });
     }
-    const ack = await options.dispatcher.receive(env);
+    let ack;
+    try {
+      ack = await options.dispatcher.receive(env);
+    } catch (e) {
+      // Not stored: never a 200 that Lark takes as delivered. 503 with Retry-After makes Lark
+      // (and a proxy in front) try again; a click is answered with a toast instead, because
+      // Lark shows a callback's failure as a bare error code.
+      log.error({ err: (e as Error).message, eventId: env.kind === 'event' ? env.eventId : undefined }, 'event not stored: database unreachable');
+      options.onRefused?.('database');
+      if (env.kind === 'event' && env.eventType === CARD_ACTION) return res.status(200).json(BUSY_TOAST);
+      return res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({ error: 'database unavailable, try again later' });
+    }
     if (env.kind === 'event') log.info({ eventId: env.eventId, type: env.eventType }, 'event accepted');
     // A card callback's answer goes out as the text stored for its replays, byte for byte.
     return res.status(200).type('json').send(ackBody(ack));

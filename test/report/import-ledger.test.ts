@@ -171,4 +171,20 @@ describe('importing a ledger', () => {
     const ok = await run(tsx, [script, good], { env });
     expect(ok.stdout).toContain('已导入 1 条诉求（2022年）');
   }, 60_000);
+
+  it.skipIf(TEST_DB_KIND === 'postgres')('refuses, as a script, an import into a sealed year with the line that says how to reopen it, and writes nothing', async () => {
+    const run = promisify(execFile);
+    const url = `file:${join(dir, 'sealed.db')}`;
+    const { db: sealed } = await openDatabase(url);
+    await sealed.yearSeal.create({ data: { year: 2022, action: 'seal', actorId: 'ou_admin' } });
+    await closeDatabase(sealed);
+    const good = csv('sealed.csv', [HEADER, 'QY2022-0001,好得科技有限公司,其他,2022-02-01,2022-02-03,是']);
+    const tsx = join(__dirname, '../../node_modules/.bin/tsx');
+    const failed = await run(tsx, [join(__dirname, '../../scripts/import-ledger.ts'), good], { env: { ...process.env, DATABASE_URL: url, LARK_APP_ID: '' } }).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in failed && failed.code).toBe(1);
+    expect(failed.stderr.trim()).toBe('导入失败，未写入任何数据：2022年总结已定稿，导入2022年的台账会改变已定稿的数字，不能办理。如确需更正，请管理员先发送「/总结 2022 撤销定稿 理由」。');
+    const { db: after } = await openDatabase(url);
+    expect(await after.enterpriseCase.count()).toBe(0);
+    await closeDatabase(after);
+  }, 60_000);
 });

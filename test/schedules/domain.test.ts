@@ -70,7 +70,7 @@ describe('working days without an official calendar', () => {
 });
 
 describe('the job list', () => {
-  it('declares the weekly post at BOT_WEEKLY_CRON, reminders, the year-end watch, the nightly close of study sessions and the queue pruning', () => {
+  it('declares the weekly post at BOT_WEEKLY_CRON, reminders, the year-end watch, the nightly close of study sessions, the queue pruning and the SQLite backup at BOT_BACKUP_CRON', () => {
     const config = loadConfig({ BOT_WEEKLY_CRON: '0 17 * * 5' });
     expect(scheduledJobs(config).map((j) => [j.id, j.cron])).toEqual([
       ['progress.weekly', '0 17 * * 5'],
@@ -78,6 +78,7 @@ describe('the job list', () => {
       ['yearend.watch', '30 9 1 12 1'],
       ['study.close-day', '5 0 * * *'],
       ['maintenance.prune-queues', '30 3 * * *'],
+      ['maintenance.backup', '30 2 * * *'],
     ]);
     const replaced = async () => 'closed';
     expect(scheduledJobs(config, { closeStudyDay: replaced }).find((j) => j.id === 'study.close-day')?.run).toBe(replaced);

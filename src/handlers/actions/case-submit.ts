@@ -9,6 +9,8 @@ import type { CardAnswer } from '../../bot/card-answer.js';
 import { caseAnswer } from './case-action-kit.js';
 import { todayOf } from '../today.js';
 import { timeStep } from '../../util/step-timings.js';
+import { AppError } from '../../errors.js';
+import { sealedMessage, sealInForce } from '../../store/report/year-seal.js';
 
 /**
  * 提交 on the report card: validate, store one case per card (the card's message id is the
@@ -27,6 +29,13 @@ export const caseSubmitAction: ActionHandler = {
       const existing = sourceKey ? await findCaseBySourceKey(ctx.db, sourceKey) : null;
       if (existing) return alreadyStored(ctx, existing);
       throw e;
+    }
+    // A case received in a sealed year would change its filed figures (the card's own case, stored before the seal, is still shown).
+    const year = Number(input.receivedDate.slice(0, 4));
+    if (await sealInForce(ctx.db, year)) {
+      const existing = sourceKey ? await findCaseBySourceKey(ctx.db, sourceKey) : null;
+      if (existing) return alreadyStored(ctx, existing);
+      throw new AppError('conflict', sealedMessage(year, `登记受理日期在${year}年的诉求`), { field: 'received_date' });
     }
     const { case: c, created } = await timeStep('store', () =>
       createCase(ctx.db, {

@@ -6,6 +6,7 @@ import { sendYearEndWatch } from './year-end-watch-job.js';
 import { postWeeklyProgress } from './weekly-progress-job.js';
 import { closeStudyDay } from './study-close-day-job.js';
 import { pruneQueuesJob } from './prune-queues-job.js';
+import { backupJob } from './backup-job.js';
 
 /** Replaces jobs of the default list by id (tests, or a deployment that wants another time). */
 export interface JobReplacements {
@@ -23,5 +24,7 @@ export function scheduledJobs(config: Config, replacements: JobReplacements = {}
     // Just after midnight: sessions of the day that ended are closed and their absentees recorded.
     { id: 'study.close-day', cron: '5 0 * * *', summary: '结束前一日的会前学法并记录缺席人员', run: replacements.closeStudyDay ?? closeStudyDay },
     { id: 'maintenance.prune-queues', cron: '30 3 * * *', summary: '清理30天前已处理的收发记录（失败记录保留90天）', run: pruneQueuesJob },
+    // SQLite only: PostgreSQL is backed up by its server's tools (pg_dump, base backups; docs/operating-data-safety.md).
+    ...(config.databaseKind === 'sqlite' ? [{ id: 'maintenance.backup', cron: config.BOT_BACKUP_CRON, summary: '每日在线备份数据库并按保留规则清理旧备份', run: backupJob }] : []),
   ];
 }

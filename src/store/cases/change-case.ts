@@ -1,5 +1,6 @@
 import { FROM_STATUSES, type Actor, type CaseVerb } from '../../domain/cases/case-rules.js';
 import { AppError } from '../../errors.js';
+import { assertYearOpen } from '../report/year-seal.js';
 import type { Db } from '../database.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { insertNotices, type Notice } from '../outbox-rows.js';
@@ -55,6 +56,9 @@ async function transition(
   const from: readonly string[] = FROM_STATUSES[verb];
   const step = from.includes(c.status) ? update(c) : undefined;
   if (!step) return { case: c, changed: false, from: c.status };
+  // A resolution or return already recorded is part of a sealed year's figures (a verb that
+  // reopens one, such as 回访 不满意); open cases are still handled.
+  if (c.status === 'resolved' || c.status === 'returned') await assertYearOpen(db, c.year, `更改${c.code}已记录的${c.status === 'resolved' ? '办结' : '退回'}`);
   const at = ch.at ?? new Date();
   const changed = await db.$transaction(async (tx) => {
     // `guard`: the value the step was decided on is still there (a change that keeps the status).

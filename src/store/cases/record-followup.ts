@@ -4,6 +4,7 @@ import { followupNote, type FollowupInput } from '../../domain/cases/followup.js
 import { DEADLINE_WORKING_DAYS, deadlineFor, provisionalNote } from '../../domain/deadlines/deadline-table.js';
 import type { Db } from '../database.js';
 import { isUniqueViolation } from '../unique-violation.js';
+import { assertYearOpen } from '../report/year-seal.js';
 import { withHistory, type CaseWithHistory } from './case-types.js';
 import { loadCase, storeNotices, type Notice } from './change-case.js';
 
@@ -30,6 +31,8 @@ export async function recordFollowup(
   if (c.status !== 'resolved' || !c.resolvedDate || c.followups?.some((x) => x.resolutionNo === c.resolutionNo)) return { case: c, recorded: false, reopened: false };
   const resolvedDate = c.resolvedDate;
   const reopen = f.input.satisfaction === 'dissatisfied';
+  // Reopening clears a recorded resolution: in a sealed year that would change its filed figures.
+  if (reopen) await assertYearOpen(db, c.year, `因回访不满意重新办理${c.code}（会撤销已记录的办结）`);
   // The category's working days; a category the bot no longer knows keeps the case's own.
   const due = reopen ? (isCategory(c.category) ? deadlineFor(c.category, f.input.visitDate) : deadlineFor('other', f.input.visitDate, { ...DEADLINE_WORKING_DAYS, other: c.deadlineDays })) : undefined;
   let recorded: boolean;

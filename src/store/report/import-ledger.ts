@@ -4,6 +4,7 @@ import type { ImportCase, RowError } from '../../domain/report/ledger-import.js'
 import { findOrCreateEnterprise } from '../cases/enterprises.js';
 import type { Db } from '../database.js';
 import { insertNotices, type Notice } from '../outbox-rows.js';
+import { assertYearOpen } from './year-seal.js';
 
 export const IMPORT_ACTOR = 'ledger-import';
 
@@ -45,6 +46,7 @@ async function conflicts(db: Db, cases: ImportCase[]): Promise<RowError[]> {
  * the parameter limit, so a full year (9,999 cases) imports in seconds.
  */
 export async function importLedger(db: Db, cases: ImportCase[], o: { notices?: (codes: string[]) => Notice[] } = {}): Promise<{ imported: number; errors: RowError[] }> {
+  for (const year of new Set(cases.map((c) => c.year))) await assertYearOpen(db, year, `导入${year}年的台账`);
   const errors = await conflicts(db, cases);
   if (errors.length) return { imported: 0, errors };
   await db.$transaction(

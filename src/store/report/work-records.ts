@@ -1,5 +1,6 @@
 import { RECORD_KIND_VALUES, type RecordKind, type WorkRecordEntry } from '../../domain/report/record-kinds.js';
 import type { Db } from '../database.js';
+import { assertYearOpen } from './year-seal.js';
 
 export interface NewWorkRecord {
   kind: RecordKind;
@@ -18,6 +19,7 @@ export type { WorkRecordEntry } from '../../domain/report/record-kinds.js';
 export async function createWorkRecord(db: Db, r: NewWorkRecord): Promise<{ id: number; created: boolean } & WorkRecordEntry> {
   const existing = await db.workRecord.findUnique({ where: { sourceKey: r.sourceKey } });
   if (existing) return { ...existing, created: false };
+  await assertYearOpen(db, Number(r.date.slice(0, 4)), `登记${r.date.slice(0, 4)}年的工作记录`);
   const { quantity, ...rest } = r;
   const data = { ...rest, quantity: quantity?.value ?? null, unit: quantity?.unit ?? null };
   const row = await db.workRecord.upsert({ where: { sourceKey: r.sourceKey }, create: data, update: {} });

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { assertYearOpen } from '../report/year-seal.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { decideClick, type AttendanceStatus, type ClickOutcome, type ClickWish } from '../../domain/study/attendance.js';
 
@@ -7,6 +8,12 @@ const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownR
 async function currentStatus(db: Db, sessionId: number, openId: string): Promise<AttendanceStatus | undefined> {
   const row = await db.studyAttendance.findUnique({ where: { sessionId_openId: { sessionId, openId } }, select: { status: true } });
   return (row?.status as AttendanceStatus | undefined) ?? undefined;
+}
+
+/** A sealed year's attendance is part of its figures (/总结 <年> 定稿). */
+async function assertSessionYearOpen(db: Db, sessionId: number): Promise<void> {
+  const { heldDate } = await db.studySession.findUniqueOrThrow({ where: { id: sessionId }, select: { heldDate: true } });
+  await assertYearOpen(db, Number(heldDate.slice(0, 4)), '更改会前学法的签到、请假或补签');
 }
 
 /** Stores a first record; false when the person already has one (the unique key says so). */
@@ -27,6 +34,7 @@ async function createFirst(db: Db, click: { sessionId: number; openId: string; w
  */
 export async function recordClick(db: Db, click: { sessionId: number; openId: string; wish: ClickWish }): Promise<ClickOutcome> {
   const { sessionId, openId, wish } = click;
+  await assertSessionYearOpen(db, sessionId);
   // Most clicks are a person's first 签到: store it straight away, read only when that fails.
   if (wish.status === 'present' && (await createFirst(db, click))) return { kind: 'record' };
   const outcome = decideClick(await currentStatus(db, sessionId, openId), wish);
@@ -57,6 +65,7 @@ export async function recordMakeup(
 ): Promise<{ previous: AttendanceStatus | undefined; changed: boolean }> {
   const previous = await currentStatus(db, click.sessionId, click.openId);
   if (previous === click.status) return { previous, changed: false };
+  await assertSessionYearOpen(db, click.sessionId);
   const data = { status: click.status, reason: click.status === 'leave' ? click.note : null, makeup: true, note: click.note, recordedBy: click.recordedBy };
   await db.studyAttendance.upsert({
     where: { sessionId_openId: { sessionId: click.sessionId, openId: click.openId } },

@@ -1,6 +1,7 @@
 import type { Db } from '../database.js';
 import type { StudyAttendance, StudySession } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
+import { assertYearOpen } from '../report/year-seal.js';
 
 export type { StudySession };
 
@@ -9,6 +10,9 @@ export async function openStudySession(
   db: Db,
   session: { topic: string; chatId: string; openedBy: string; heldDate: string; openedAt: Date; sourceKey: string },
 ): Promise<StudySession> {
+  const existing = await db.studySession.findUnique({ where: { sourceKey: session.sourceKey } });
+  if (existing) return existing;
+  await assertYearOpen(db, Number(session.heldDate.slice(0, 4)), `新开${session.heldDate.slice(0, 4)}年的会前学法`);
   return db.studySession.upsert({ where: { sourceKey: session.sourceKey }, create: session, update: {} });
 }
 
