@@ -43,7 +43,7 @@ export async function openDatabase(location: string): Promise<{ db: Db; applied:
   }
   const path = resolve(location.startsWith('file:') ? location.slice('file:'.length) : location);
   mkdirSync(dirname(path), { recursive: true });
-  const { connection } = await openSqliteConnection(path);
+  const connection = await openSqliteConnection(path);
   const applied = await connection.run((raw) => migrate(raw));
   const prisma = new PrismaClient({
     adapter: connection.adapter,

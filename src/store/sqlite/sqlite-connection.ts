@@ -46,7 +46,7 @@ export interface SqliteConnection {
 }
 
 /** Opens the file (WAL, synchronous=NORMAL) as the process's one connection. */
-export async function openSqliteConnection(path: string): Promise<{ connection: SqliteConnection; raw: RawDb }> {
+export async function openSqliteConnection(path: string): Promise<SqliteConnection> {
   const factory = new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
   const inner = (await factory.connect()) as SqlDriverAdapter & { client: RawDb };
   const raw = inner.client;
@@ -57,47 +57,44 @@ export async function openSqliteConnection(path: string): Promise<{ connection: 
   const turns = new Turns();
   let statements = 0;
 
-  async function run<T>(work: (raw: RawDb) => T | Promise<T>): Promise<T> {
+  /**
+   * Takes the connection's turn and runs `first` in it; a busy database (another process) gives
+   * the turn back, pauses and tries again. Returns what `first` returned and the turn, still held.
+   */
+  async function inTurn<T>(first: (raw: RawDb) => T | Promise<T>): Promise<{ value: T; done: () => void }> {
     const end = Date.now() + BUSY_LIMIT_MS;
     for (let attempt = 1; ; attempt++) {
       const done = await turns.take();
       try {
         statements++;
-        return await work(raw);
+        return { value: await first(raw), done };
       } catch (e) {
-        if (!isSqliteBusy(e) || Date.now() >= end) throw e;
-      } finally {
         done();
+        if (!isSqliteBusy(e) || Date.now() >= end) throw e;
       }
       await pause(attempt);
     }
   }
 
+  async function run<T>(work: (raw: RawDb) => T | Promise<T>): Promise<T> {
+    const { value, done } = await inTurn(work);
+    done();
+    return value;
+  }
+
   async function startTransaction(): Promise<Transaction> {
-    const end = Date.now() + BUSY_LIMIT_MS;
-    for (let attempt = 1; ; attempt++) {
-      const done = await turns.take();
-      try {
-        statements++;
-        raw.prepare('BEGIN IMMEDIATE').run();
-      } catch (e) {
-        done();
-        if (!isSqliteBusy(e) || Date.now() >= end) throw e;
-        await pause(attempt);
-        continue;
-      }
-      // Prisma sends COMMIT or ROLLBACK through executeRaw, then calls commit()/rollback().
-      const inTurn = (q: SqlQuery) => (statements++, q);
-      return {
-        provider: inner.provider,
-        adapterName: inner.adapterName,
-        options: { usePhantomQuery: false },
-        queryRaw: (q) => inner.queryRaw(inTurn(q)),
-        executeRaw: (q) => inner.executeRaw(inTurn(q)),
-        commit: async () => done(),
-        rollback: async () => done(),
-      };
-    }
+    const { done } = await inTurn((db) => db.prepare('BEGIN IMMEDIATE').run());
+    // Prisma sends COMMIT or ROLLBACK through executeRaw, then calls commit()/rollback().
+    const counted = (q: SqlQuery) => (statements++, q);
+    return {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      options: { usePhantomQuery: false },
+      queryRaw: (q) => inner.queryRaw(counted(q)),
+      executeRaw: (q) => inner.executeRaw(counted(q)),
+      commit: async () => done(),
+      rollback: async () => done(),
+    };
   }
 
   const adapter: SqlDriverAdapter = {
@@ -114,5 +111,5 @@ export async function openSqliteConnection(path: string): Promise<{ connection: 
     adapter: { provider: inner.provider, adapterName: inner.adapterName, connect: async () => adapter },
     statements: () => statements,
   };
-  return { connection, raw };
+  return connection;
 }
