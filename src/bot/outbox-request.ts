@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/database.js';
 import type { CloudKind, NewOutboxRow } from '../store/sql/queue-sql.js';
-import { retryBusy } from '../store/busy-error.js';
 import type { FileType } from './file.js';
 import { encodeTarget, type OutMessage, type Target } from './message.js';
 
@@ -41,7 +40,7 @@ export function outboxRowOf(request: OutboxRequest): Omit<NewOutboxRow, 'now'> {
 /** Stores a message to be sent (a second call with the same uuid stores nothing); returns the uuid. */
 export async function enqueue(db: Db, request: OutboxRequest, now: Date = new Date()): Promise<string> {
   const row = { ...outboxRowOf(request), now };
-  // A busy database (another replica, an import) is waited for off the event loop.
-  await retryBusy(() => db.queues.outbox.insert(row));
+  // Another process holding SQLite's lock is waited out by the connection itself (store/sqlite/).
+  await db.queues.outbox.insert(row);
   return row.uuid;
 }
