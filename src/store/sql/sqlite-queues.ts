@@ -75,6 +75,8 @@ export function sqliteQueues(connection: SqliteConnection): QueueSql {
             leaseUntil: e.claimed ? sqlDate(e.claimed.leaseUntil) : null,
             now: sqlDate(e.now),
           }) as InboxRow | undefined,
+          // The webhook answers Lark only once the event is stored: it goes before the lanes' work.
+          { ahead: true },
         ),
       storedResponse: (eventId) =>
         on((raw) => (stmt(raw, `SELECT response FROM inbox WHERE event_id = ?`).get(eventId) as { response: string | null } | undefined)?.response ?? null),

@@ -37,8 +37,12 @@ function pause(attempt: number): Promise<void> {
  * busy database is met once, at BEGIN, where it is waited out without holding the turn.
  */
 export interface SqliteConnection {
-  /** Runs `work` in the connection's turn; a busy database (another process) is waited out. */
-  run<T>(work: (raw: RawDb) => T): Promise<T>;
+  /**
+   * Runs `work` in the connection's turn; a busy database (another process) is waited out.
+   * `ahead`: someone is waiting on an HTTP answer for it (an event's acknowledgement), so it goes
+   * before the statements already waiting.
+   */
+  run<T>(work: (raw: RawDb) => T, o?: { ahead?: boolean }): Promise<T>;
   /** What Prisma's client is built on (`new PrismaClient({ adapter })`). */
   readonly adapter: SqlDriverAdapterFactory;
   /** The statements run so far (tests: everything went through this connection). */
@@ -61,10 +65,10 @@ export async function openSqliteConnection(path: string): Promise<SqliteConnecti
    * Takes the connection's turn and runs `first` in it; a busy database (another process) gives
    * the turn back, pauses and tries again. Returns what `first` returned and the turn, still held.
    */
-  async function inTurn<T>(first: (raw: RawDb) => T | Promise<T>): Promise<{ value: T; done: () => void }> {
+  async function inTurn<T>(first: (raw: RawDb) => T | Promise<T>, ahead = false): Promise<{ value: T; done: () => void }> {
     const end = Date.now() + BUSY_LIMIT_MS;
     for (let attempt = 1; ; attempt++) {
-      const done = await turns.take();
+      const done = await turns.take(ahead);
       try {
         statements++;
         return { value: await first(raw), done };
@@ -76,8 +80,8 @@ export async function openSqliteConnection(path: string): Promise<SqliteConnecti
     }
   }
 
-  async function run<T>(work: (raw: RawDb) => T | Promise<T>): Promise<T> {
-    const { value, done } = await inTurn(work);
+  async function run<T>(work: (raw: RawDb) => T | Promise<T>, o?: { ahead?: boolean }): Promise<T> {
+    const { value, done } = await inTurn(work, o?.ahead);
     done();
     return value;
   }
