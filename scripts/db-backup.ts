@@ -9,9 +9,7 @@
  * environment as the bot (DATABASE_URL, BOT_BACKUP_*). Exit code 0 backed up, 1 failed.
  */
 import { resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { PrismaClient } from '../src/generated/prisma/client.js';
 import { backupPostgres } from '../src/store/backup/pg-dump.js';
 import { BackupError, backupSqlite, type BackupResult } from '../src/store/backup/sqlite-backup.js';
 
@@ -28,14 +26,8 @@ try {
   if (config.databaseKind === 'postgres') {
     result = await backupPostgres(config.DATABASE_URL, { dir: config.backupDir, now });
   } else {
-    // A connection of this script's own, for the copy only: the bot's file is neither migrated nor changed.
-    const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${resolve(config.databasePath)}`, timeout: 10_000 }) });
-    try {
-      if (process.env.BACKUP_ANNOUNCE) console.log('backup: copying');
-      result = await backupSqlite(prisma, { dir: config.backupDir, now, keep: config.BOT_BACKUP_KEEP, timeZone: config.BOT_TIMEZONE });
-    } finally {
-      await prisma.$disconnect();
-    }
+    if (process.env.BACKUP_ANNOUNCE) console.log('backup: copying');
+    result = await backupSqlite(resolve(config.databasePath), { dir: config.backupDir, now, keep: config.BOT_BACKUP_KEEP, timeZone: config.BOT_TIMEZONE });
   }
   const m = result.manifest;
   console.log(`已备份：${result.path}（${(m.sizeBytes / 1e6).toFixed(1)} MB，SHA-256 ${m.sha256.slice(0, 16)}…，完整性检查 ok）`);

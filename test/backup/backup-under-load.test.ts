@@ -32,7 +32,7 @@ it('a backup of 20,000 cases while 50 events a second arrive: every event answer
     return { at: performance.now() - start, ...(await timeOwnWork(() => bot.postSigned(req))) };
   });
   await sleep(2_000);
-  const backup = await timeOwnWork(() => backupSqlite(bot.bot.db, { dir: seeded!.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' }));
+  const backup = await timeOwnWork(() => backupSqlite(seeded!.path, { dir: seeded!.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' }));
   const results = await Promise.all(answers);
 
   expect(results.map((r) => r.value.status).filter((s) => s !== 200)).toEqual([]);
@@ -58,3 +58,23 @@ it('a backup of 20,000 cases while 50 events a second arrive: every event answer
   expect(replied.size).toBe(EVENTS);
   expect(await bot.bot.db.inboxEvent.count({ where: { status: 'done' } })).toBe(EVENTS);
 }, 120_000);
+
+it("the copy and its check run in a process of their own: the bot's timers keep their time while 20,000 cases are backed up", async () => {
+  seeded = seededDatabase(20_000);
+  t = await startTestBot({ databaseUrl: seeded.url });
+  let last = performance.now();
+  let longestGap = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 5);
+  try {
+    const backup = await backupSqlite(seeded.path, { dir: seeded.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' });
+    expect(backup.manifest.tables.enterprise_cases).toBe(20_000);
+  } finally {
+    clearInterval(ticker);
+  }
+  // The copy of 16 MB held the event loop for 150-400 ms on this 2-core machine while it was made on the bot's connection.
+  expect(longestGap).toBeLessThan(60);
+}, 60_000);

@@ -39,7 +39,7 @@ it('back up 20,000 cases, change, restore: the change is gone, the bot starts an
   onTestFinished(() => fake.stop());
   t = await startTestBot({ databaseUrl: seeded.url, fake });
   const before = codeOf(await submitReport(t));
-  const backup = await backupSqlite(t.bot.db, { dir: seeded.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' });
+  const backup = await backupSqlite(seeded.path, { dir: seeded.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' });
   expect(backup.manifest.tables.enterprise_cases).toBe(20_001);
   expect(listBackups(seeded.backups).map((b) => b.path)).toEqual([backup.path]);
 
@@ -75,7 +75,7 @@ it('back up 20,000 cases, change, restore: the change is gone, the bot starts an
 it('refuses a backup whose bytes no longer match its manifest, and leaves the database as it was', async () => {
   seeded = seededDatabase(200);
   t = await startTestBot({ databaseUrl: seeded.url });
-  const backup = await backupSqlite(t.bot.db, { dir: seeded.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' });
+  const backup = await backupSqlite(seeded.path, { dir: seeded.backups, now: new Date(), keep: 14, timeZone: 'Asia/Shanghai' });
   await t.close();
   const { appendFileSync } = await import('node:fs');
   appendFileSync(backup.path, 'x');

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { JobContext } from '../../bot/context.js';
 import { text } from '../../bot/message.js';
 import { minuteIn } from '../../domain/dates/days.js';
@@ -32,7 +32,7 @@ function reason(e: unknown): string {
 export async function backupJob(ctx: JobContext): Promise<string> {
   const { config } = ctx;
   try {
-    const r = await backupSqlite(ctx.db, { dir: config.backupDir, now: ctx.clock.now(), keep: config.BOT_BACKUP_KEEP, timeZone: config.BOT_TIMEZONE });
+    const r = await backupSqlite(resolve(config.databasePath), { dir: config.backupDir, now: ctx.clock.now(), keep: config.BOT_BACKUP_KEEP, timeZone: config.BOT_TIMEZONE });
     return `已备份 ${basename(r.path)}（${r.manifest.sizeBytes} 字节，诉求 ${r.manifest.tables.enterprise_cases ?? 0} 件）${r.pruned.length ? `，删除旧备份 ${r.pruned.length} 份` : ''}`;
   } catch (e) {
     ctx.log.error({ err: (e as Error).message, dir: config.backupDir }, 'backup failed');

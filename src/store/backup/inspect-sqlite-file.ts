@@ -18,11 +18,12 @@ export async function sha256OfFile(path: string): Promise<string> {
 /**
  * Checks a SQLite file that is not the bot's database (a backup copy, a file to restore) in a
  * short child process (check-sqlite-file.cjs): PRAGMA integrity_check's answer and the rows of
- * every table. A file SQLite cannot open at all rejects.
+ * every table. With `copyOf`, the child first copies that database into `path` (VACUUM INTO):
+ * a backup made without holding the bot's event loop. A file SQLite cannot open at all rejects.
  */
-export async function inspectSqliteFile(path: string): Promise<{ check: string; tables: Record<string, number> }> {
+export async function inspectSqliteFile(path: string, o: { copyOf?: string } = {}): Promise<{ check: string; tables: Record<string, number> }> {
   try {
-    const { stdout } = await run(process.execPath, [CHECKER, path], { maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [CHECKER, path, ...(o.copyOf ? [o.copyOf] : [])], { maxBuffer: 1 << 20 });
     return JSON.parse(stdout) as { check: string; tables: Record<string, number> };
   } catch (e) {
     const stderr = String((e as { stderr?: string }).stderr ?? '');
