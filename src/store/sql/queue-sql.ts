@@ -78,8 +78,10 @@ export interface OutboxSql {
   /**
    * Takes for sending, until `leaseUntil`, the due rows that are the first unsent row of their
    * conversation (order key), oldest first, at most `take`, and returns them (`attempts`: the
-   * attempts made before this one). Found and taken in one statement: replicas never try the
-   * same row one after the other, and a conversation's next row waits until this one is sent.
+   * attempts made before this one). Found and taken together (PostgreSQL: one statement; SQLite:
+   * one turn of the connection, the due condition checked again as each row is taken): replicas
+   * never try the same row one after the other, and a conversation's next row waits until this
+   * one is sent.
    */
   claimDue(now: Date, take: number, leaseUntil: Date): Promise<OutboxRow[]>;
   markSent(id: number, now: Date, messageId: string | null): Promise<void>;
