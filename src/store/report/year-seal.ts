@@ -22,7 +22,9 @@ export function sealedMessage(year: number, what: string): string {
 
 /** Refuses (AppError 'conflict') a change to what the sealed figures of `year` rest on. */
 export async function assertYearOpen(db: Reader, year: number, what: string): Promise<void> {
-  if (await sealInForce(db, year)) throw new AppError('conflict', sealedMessage(year, what));
+  // Only the latest row's action: a seal row also holds the sealed draft and its .docx.
+  const last = await db.yearSeal.findFirst({ where: { year }, orderBy: { id: 'desc' }, select: { action: true } });
+  if (last?.action === 'seal') throw new AppError('conflict', sealedMessage(year, what));
 }
 
 export interface NewSeal {
