@@ -75,6 +75,9 @@ it("the copy and its check run in a process of their own: the bot's timers keep 
   } finally {
     clearInterval(ticker);
   }
-  // The copy of 16 MB held the event loop for 150-400 ms on this 2-core machine while it was made on the bot's connection.
-  expect(longestGap).toBeLessThan(60);
+  // Made on the bot's connection, the copy of 16 MB held the event loop: 132 ms at the least on
+  // a quiet 2-core machine. Made in the child: 19-25 ms (starting it, reading its answer,
+  // hashing the file in chunks); the bound leaves room for a machine busy with other tests.
+  console.log(`longest timer gap during the backup: ${Math.round(longestGap)} ms`);
+  expect(longestGap).toBeLessThan(100);
 }, 60_000);
