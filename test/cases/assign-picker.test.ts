@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
+import { cardNodes } from '../support/card-nodes.js';
 import { caseAction, say, submitReport } from './case-support.js';
 
 let t: TestBot;
@@ -9,15 +10,8 @@ const COLLEAGUE = 'ou_colleague0000000000000000000001';
 
 /** The options of the case card's 指派 person picker. */
 function pickerOptions(card: any): string[] {
-  const found: string[][] = [];
-  const walk = (v: any): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    if (v.tag === 'select_person') found.push((v.options ?? []).map((o: any) => o.value));
-    Object.values(v).forEach(walk);
-  };
-  walk(card);
-  return found[0] ?? [];
+  const picker = cardNodes(card).find((v) => v.tag === 'select_person');
+  return (picker?.options ?? []).map((o: any) => o.value);
 }
 
 describe('the 指派 person picker', () => {

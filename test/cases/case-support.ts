@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
+import { callbackValues, cardNodes, cardText } from '../support/card-nodes.js';
 import { STAFF, type TestBot } from '../support/test-bot.js';
 
 /** A valid report form as the card sends it (contract field names). */
@@ -40,43 +41,20 @@ export function caseAction(t: TestBot, action: string, code: string, o: { form?:
   );
 }
 
-/** All markdown text of a card, joined (for assertions on what it shows). */
-export function cardText(card: any): string {
-  const out: string[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    if (typeof v.content === 'string') out.push(v.content);
-    Object.values(v).forEach(walk);
-  };
-  walk(card);
-  return out.join('\n');
-}
+export { cardText };
 
 /** Every callback action value in a card. */
 export function cardActions(card: any): string[] {
-  const out: string[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    if (v.type === 'callback' && v.value?.action) out.push(v.value.action);
-    Object.values(v).forEach(walk);
-  };
-  walk(card);
-  return out;
+  return callbackValues(card)
+    .filter((v) => v.action)
+    .map((v) => v.action);
 }
 
 /** Form element names in a card. */
 export function fieldNames(card: any): string[] {
-  const out: string[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!v || typeof v !== 'object') return;
-    if (typeof v.name === 'string' && ['input', 'select_static', 'date_picker', 'select_person'].includes(v.tag)) out.push(v.name);
-    Object.values(v).forEach(walk);
-  };
-  walk(card);
-  return out;
+  return cardNodes(card)
+    .filter((v) => typeof v.name === 'string' && ['input', 'select_static', 'date_picker', 'select_person'].includes(v.tag))
+    .map((v) => v.name);
 }
 
 export const fixedClock = (iso: string) => ({ now: () => new Date(iso) });

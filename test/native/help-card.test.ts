@@ -4,6 +4,7 @@ import { emptyYearMessage } from '../../src/handlers/commands/summary.js';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot } from '../support/test-bot.js';
 import { seedCases } from '../report/support/seed.js';
+import { callbackValues, cardNodes } from '../support/card-nodes.js';
 
 let t: TestBot | undefined;
 afterEach(async () => {
@@ -33,31 +34,8 @@ async function click(bot: TestBot, from: string, card: { messageId: string }, va
   return { answer: res.body, sent: await settleNew(bot, before) };
 }
 
-const elementIds = (card: any): string[] => {
-  const out: string[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (typeof v.element_id === 'string') out.push(v.element_id);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+const elementIds = (card: any): string[] => cardNodes(card).filter((v) => typeof v.element_id === 'string').map((v) => v.element_id);
 const strip = (m: any) => ({ msgType: m.msgType, content: m.content });
-const callbackValues = (card: any): Array<Record<string, unknown>> => {
-  const out: Array<Record<string, unknown>> = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (v.type === 'callback' && v.value) out.push(v.value);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
 
 describe('/帮助 as a card', () => {
   it('groups the commands and shows admin-only commands and 年度总结 only to those who may use them', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { timeOwnWork } from '../support/answer-time.js';
 import { cardActionEvent, messageEvent } from '../support/lark-payloads.js';
+import { callbackValues, cardText } from '../support/card-nodes.js';
 import { ADMIN, LEADER, STAFF, startTestBot, waitFor, type TestBot, type TestBotOptions } from '../support/test-bot.js';
 
 export const CHAT = 'oc_study0000000000000000000000001';
@@ -28,33 +29,7 @@ export async function studyBot(
   return t;
 }
 
-/** A card's text content, flattened (markdown and plain text), for assertions. */
-export function cardText(card: any): string {
-  const out: string[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (typeof v.content === 'string') out.push(v.content);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out.join('\n');
-}
-
-/** Every callback value on a card (buttons). */
-export function callbackValues(card: any): any[] {
-  const out: any[] = [];
-  const walk = (v: any) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      if (v.type === 'callback' && v.value) out.push(v.value);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+export { callbackValues, cardText };
 
 /** `/学法 <topic>` in the group through the webhook; waits for the card message in the chat. */
 export async function openSession(t: TestBot, topic = '《中华人民共和国行政许可法》', from = ADMIN): Promise<{ sessionId: number; messageId: string; card: any }> {
