@@ -1,4 +1,5 @@
 import { cardActionEvent, messageEvent } from '../test/support/lark-payloads.js';
+import { seededRandom } from '../src/util/seeded-random.js';
 
 /**
  * The traffic of bench:office, a busy day of a 200-person bureau packed ten times into ten
@@ -33,18 +34,6 @@ export interface Planned {
   payload: unknown;
   /** the chat message's id, whose reply the bench waits for (commands only) */
   messageId?: string;
-}
-
-/** Deterministic [0, 1) numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A report submission as the card's form sends it. */
@@ -91,7 +80,7 @@ export interface Day {
 
 /** Every event of the window with its send time, in send order. */
 export function busyDay(d: Day): Planned[] {
-  const rnd = random(20261205);
+  const rnd = seededRandom(20261205);
   const at = () => Math.floor(rnd() * d.windowMs);
   const out: Planned[] = [];
   for (let i = 0; i < d.checkins; i++) {

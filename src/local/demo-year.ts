@@ -4,6 +4,7 @@ import { addWorkingDays, CalendarNotCoveredError, isWorkingDay } from '../domain
 import { DEADLINE_WORKING_DAYS } from '../domain/deadlines/deadline-table.js';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './demo-people.js';
 import { ENTERPRISES, CONTENT, DEPARTMENTS, STUDY_TOPICS, LEAVE_REASONS, RESOLUTIONS } from './demo-texts.js';
+import { seededRandom } from '../util/seeded-random.js';
 
 /**
  * A realistic year of work for the local demo, as plain records (no I/O): about a hundred
@@ -44,18 +45,6 @@ export interface DemoSession {
   attendances: Array<{ openId: string; status: 'present' | 'leave' | 'absent'; reason?: string }>;
 }
 
-/** A small seeded generator, so the same year gives the same demo. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pickWeighted<T extends string | number>(r: () => number, weights: Array<[T, number]>): T {
   const total = weights.reduce((s, [, w]) => s + w, 0);
   let x = r() * total;
@@ -77,7 +66,7 @@ function workingDaysOfMonth(year: number, month: number, last: string): string[]
 
 /** Cases received in `year` up to `today` (a past year is filled to 31 December). */
 export function demoCases(year: number, today: string, count = 100): DemoCase[] {
-  const r = rng(year);
+  const r = seededRandom(year);
   const last = today < `${year}-12-31` ? today : `${year}-12-31`;
   const staff = DEMO_PEOPLE.filter((p) => p.role === 'staff').map((p) => p.openId);
   const months = MONTH_WEIGHTS.map((w, i) => [i + 1, w] as [number, number]).filter(([m]) => `${year}-${String(m).padStart(2, '0')}-01` <= last);
@@ -146,7 +135,7 @@ function addWorkingDaysSafe(date: string, n: number): string | undefined {
 
 /** Two 会前学法 sessions a month in the office group, with everyone's attendance. */
 export function demoSessions(year: number, today: string): DemoSession[] {
-  const r = rng(year * 7 + 1);
+  const r = seededRandom(year * 7 + 1);
   const last = today < `${year}-12-31` ? today : `${year}-12-31`;
   const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!.openId;
   const chatId = DEMO_GROUPS[1]!.chatId;
