@@ -9,17 +9,11 @@
  * environment as the bot (DATABASE_URL, BOT_BACKUP_*). Exit code 0 backed up, 1 failed.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { backupPostgres } from '../src/store/backup/pg-dump.js';
 import { BackupError, backupSqlite, type BackupResult } from '../src/store/backup/sqlite-backup.js';
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  console.error(e instanceof ConfigError ? e.message : String(e));
-  process.exit(1);
-}
+const config = loadConfigOrExit(process.env);
 const now = new Date();
 try {
   let result: BackupResult;

@@ -9,7 +9,7 @@
  * the bot. Exit code 0 restored, 1 refused or failed (nothing changed), 2 usage.
  */
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { RestoreRefused, restoreSqlite } from '../src/store/backup/restore-sqlite.js';
 
 const from = process.argv[2];
@@ -17,13 +17,7 @@ if (!from) {
   console.error('用法：npm run db:restore -- <备份文件>，例如 npm run db:restore -- data/backups/bot-20261206T023000Z.db');
   process.exit(2);
 }
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  console.error(e instanceof ConfigError ? e.message : String(e));
-  process.exit(1);
-}
+const config = loadConfigOrExit(process.env);
 if (config.databaseKind === 'postgres') {
   console.error('DATABASE_URL 指向 PostgreSQL：请用 pg_restore 恢复 pg_dump 的备份（见 docs/operating-data-safety.md），本命令只恢复 SQLite 数据库。');
   process.exit(2);

@@ -134,6 +134,20 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * For the bot's and the scripts' start: the configuration, or the one line naming the bad
+ * variable on stderr and exit code 1.
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+}
+
 /** Pure: reads only the env it is given; throws one ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(env);

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, describeConfig, loadConfig, startupWarnings } from './config.js';
+import { describeConfig, loadConfigOrExit, startupWarnings } from './config.js';
 import { createLogger } from './logger.js';
 import { createBot } from './app.js';
 import { createLarkClient } from './transport/lark-client.js';
@@ -10,16 +10,7 @@ import { eventTypesOf } from './bot/registry.js';
 
 /** Wiring only: config → store → services → transport → listen. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
-  }
+  let config = loadConfigOrExit(process.env);
   const log = createLogger(config.LOG_LEVEL);
   log.info(describeConfig(config), 'starting 法治助手');
   for (const w of startupWarnings(config)) log.warn(w);
