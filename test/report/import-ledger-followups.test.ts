@@ -1,46 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { FollowupInput } from '../../src/domain/cases/followup.js';
 import { validateLedger } from '../../src/domain/report/ledger-import.js';
 import { ledgerXlsx } from '../../src/presentation/report/ledger-xlsx.js';
 import { readLedgerFile } from '../../src/presentation/report/read-ledger-file.js';
 import { recordFollowup } from '../../src/store/cases/record-followup.js';
-import { closeDatabase, openDatabase, type Db } from '../../src/store/database.js';
+import type { Db } from '../../src/store/database.js';
 import { importLedger } from '../../src/store/report/import-ledger.js';
 import { loadYearFigures } from '../../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../../src/store/report/load-year-ledger.js';
-import { createMigratedDatabase } from '../support/template-database.js';
-import { ADMIN, TEST_DB_KIND } from '../support/test-bot.js';
+import { ADMIN } from '../support/test-bot.js';
+import { ledgerWorkbench } from './support/ledger-workbench.js';
 import { seedCases } from './support/seed.js';
 
 const TODAY = '2026-11-25';
 const HEADER = '编号,企业名称,诉求类别,受理日期,办结日期,是否在时限内';
-let dir: string;
-const opened: Array<{ db: Db; drop: () => Promise<void> }> = [];
-async function newDatabase(): Promise<Db> {
-  const d = await createMigratedDatabase(TEST_DB_KIND);
-  const { db } = await openDatabase(d.url);
-  opened.push({ db, drop: d.drop });
-  return db;
-}
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fazhi-import-followups-'));
-});
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await closeDatabase(o.db);
-    await o.drop();
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const csv = (name: string, lines: string[]) => {
-  const path = join(dir, name);
-  writeFileSync(path, '\uFEFF' + lines.join('\r\n'));
-  return path;
-};
+const { newDatabase, path: inDir, csv } = ledgerWorkbench('fazhi-import-followups-');
 
 const followup = (db: Db, code: string, input: FollowupInput) => recordFollowup(db, { code, actor: { openId: ADMIN, isAdmin: true }, at: new Date('2023-12-01T02:00:00Z'), input });
 
@@ -59,7 +34,7 @@ describe('the ledger import and export with 回访', () => {
     const figures = await loadYearFigures(db, 2023, TODAY);
     expect(figures.followups).toMatchObject({ total: 2, content: 2, satisfied: 1, basic: 1, dissatisfied: 0, cases: 2, rate: 100 });
 
-    const path = join(dir, 'ledger.xlsx');
+    const path = inDir('ledger.xlsx');
     writeFileSync(path, await ledgerXlsx(2023, before));
     const rows = await readLedgerFile(path);
     expect(rows[0]).toEqual(['编号', '企业名称', '诉求类别', '受理日期', '办结日期', '是否在时限内', '回访情况', '办理期限', '回访方式', '回访日期', '满意度', '企业意见']);

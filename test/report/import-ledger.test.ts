@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { validateLedger } from '../../src/domain/report/ledger-import.js';
 import { ledgerXlsx } from '../../src/presentation/report/ledger-xlsx.js';
 import { readLedgerFile } from '../../src/presentation/report/read-ledger-file.js';
@@ -12,39 +11,17 @@ import { importLedger } from '../../src/store/report/import-ledger.js';
 import { loadYearFigures } from '../../src/store/report/load-year-figures.js';
 import { loadYearLedger } from '../../src/store/report/load-year-ledger.js';
 import { referenceCases } from './support/reference-cases.js';
+import { ledgerWorkbench } from './support/ledger-workbench.js';
 import { seedCases } from './support/seed.js';
-import { createMigratedDatabase } from '../support/template-database.js';
 import { TEST_DB_KIND } from '../support/test-bot.js';
 
 const HEADER = '编号,企业名称,诉求类别,受理日期,办结日期,是否在时限内';
 const TODAY = '2026-11-25';
-let dir: string;
+const { newDatabase, path: inDir, csv } = ledgerWorkbench('fazhi-import-');
 let db: Db;
-// The import writes with raw SQL: on the PostgreSQL pass every database here is PostgreSQL.
-const opened: Array<{ db: Db; drop: () => Promise<void> }> = [];
-async function newDatabase(): Promise<Db> {
-  const d = await createMigratedDatabase(TEST_DB_KIND);
-  const { db: fresh } = await openDatabase(d.url);
-  opened.push({ db: fresh, drop: d.drop });
-  return fresh;
-}
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fazhi-import-'));
   db = await newDatabase();
 });
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await closeDatabase(o.db);
-    await o.drop();
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const csv = (name: string, lines: string[]) => {
-  const path = join(dir, name);
-  writeFileSync(path, '\uFEFF' + lines.join('\r\n'));
-  return path;
-};
 
 describe('importing a ledger', () => {
   it('imports a CSV with the appendix columns, and the draft then counts those cases', async () => {
@@ -111,7 +88,7 @@ describe('importing a ledger', () => {
     ws.getRow(1).values = HEADER.split(',');
     ws.getRow(2).values = lines[1]!.split(',');
     ws.getRow(4).values = lines[3]!.split(',');
-    const xlsxPath = join(dir, 'blank.xlsx');
+    const xlsxPath = inDir('blank.xlsx');
     await wb.xlsx.writeFile(xlsxPath);
     const fromXlsx = validateLedger(await readLedgerFile(xlsxPath), TODAY);
     expect(fromXlsx.errors.map((e) => e.line)).toEqual([4]);
@@ -130,7 +107,7 @@ describe('importing a ledger', () => {
   it('reads back the .xlsx ledger that 「/总结 <年> 台账」 sends, with the same figures', async () => {
     await seedCases(db, referenceCases());
     const before = await loadYearFigures(db, 2023, TODAY);
-    const path = join(dir, 'ledger.xlsx');
+    const path = inDir('ledger.xlsx');
     writeFileSync(path, await ledgerXlsx(2023, await loadYearLedger(db, 2023, TODAY)));
     const other = await newDatabase();
     const { cases, errors } = validateLedger(await readLedgerFile(path), TODAY);
@@ -147,7 +124,7 @@ describe('importing a ledger', () => {
       { enterprise: '好得科技有限公司', category: 'tax_policy', receivedDate: '2023-02-27', deadline: '2023-04-30', resolvedDate: '2023-04-20' },
       { enterprise: '金龙机电有限公司', category: 'staffing', receivedDate: '2023-11-01', deadline: '2023-11-15' },
     ]);
-    const path = join(dir, 'extended.xlsx');
+    const path = inDir('extended.xlsx');
     const rows = await loadYearLedger(db, 2023, TODAY);
     writeFileSync(path, await ledgerXlsx(2023, rows));
     const other = await newDatabase();
@@ -160,7 +137,7 @@ describe('importing a ledger', () => {
   // The script opens DATABASE_URL like the bot; the import itself is tested on both databases above.
   it.skipIf(TEST_DB_KIND === 'postgres')('runs as a script: lists bad rows and exits 1, imports a good file and exits 0', async () => {
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: `file:${join(dir, 'script.db')}`, LARK_APP_ID: '' };
+    const env = { ...process.env, DATABASE_URL: `file:${inDir('script.db')}`, LARK_APP_ID: '' };
     const script = join(__dirname, '../../scripts/import-ledger.ts');
     const tsx = join(__dirname, '../../node_modules/.bin/tsx');
     const bad = csv('bad.csv', [HEADER, 'QY2022-0001,,其他,2022-02-01,,']);
@@ -174,7 +151,7 @@ describe('importing a ledger', () => {
 
   it.skipIf(TEST_DB_KIND === 'postgres')('refuses, as a script, an import into a sealed year with the line that says how to reopen it, and writes nothing', async () => {
     const run = promisify(execFile);
-    const url = `file:${join(dir, 'sealed.db')}`;
+    const url = `file:${inDir('sealed.db')}`;
     const { db: sealed } = await openDatabase(url);
     await sealed.yearSeal.create({ data: { year: 2022, action: 'seal', actorId: 'ou_admin' } });
     await closeDatabase(sealed);
