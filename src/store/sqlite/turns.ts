@@ -25,7 +25,7 @@ export class Turns {
     return () => {
       if (called) return;
       called = true;
-      // Chosen when the turn is taken, so an `ahead` taker that comes meanwhile goes first.
+      // The next taker is chosen when the handed-on turn arrives: an `ahead` taker that came meanwhile goes first.
       setImmediate(() => {
         const next = this.ahead.shift() ?? this.waiting.shift();
         if (next) next();
